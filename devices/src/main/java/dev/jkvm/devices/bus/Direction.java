@@ -1,0 +1,6 @@
+package dev.jkvm.devices.bus;
+
+public enum Direction {
+    READ,
+    WRITE
+}

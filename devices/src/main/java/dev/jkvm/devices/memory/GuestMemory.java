@@ -1,0 +1,151 @@
+package dev.jkvm.devices.memory;
+
+import dev.jkvm.sys.AnonymousMapping;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Guest physical RAM: a few regions, each an anonymous mmap so KVM can register the same host
+ * memory. Every accessor is bounds-checked: an address outside RAM raises
+ * {@link GuestMemoryException} and never reaches host memory. Multi-byte values are little-endian.
+ */
+public final class GuestMemory implements AutoCloseable {
+    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED;
+    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
+    private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
+
+    /** A guest range to back with RAM. */
+    public record Range(long base, long size) {}
+
+    private final RamRegion[] regions;
+    private final List<AnonymousMapping> mappings;
+
+    private GuestMemory(RamRegion[] regions, List<AnonymousMapping> mappings) {
+        this.regions = regions;
+        this.mappings = mappings;
+    }
+
+    /** Maps anonymous host memory for each range. Ranges must not overlap. */
+    public static GuestMemory allocate(List<Range> ranges) {
+        List<Range> sorted = new ArrayList<>(ranges);
+        sorted.sort(Comparator.comparingLong(Range::base));
+        for (int i = 1; i < sorted.size(); i++) {
+            Range prev = sorted.get(i - 1);
+            if (prev.base() + prev.size() > sorted.get(i).base()) {
+                throw new IllegalArgumentException("RAM ranges overlap: " + prev + " and " + sorted.get(i));
+            }
+        }
+        List<AnonymousMapping> mappings = new ArrayList<>();
+        RamRegion[] regions = new RamRegion[sorted.size()];
+        try {
+            for (int i = 0; i < sorted.size(); i++) {
+                AnonymousMapping mapping = AnonymousMapping.map(sorted.get(i).size());
+                mappings.add(mapping);
+                regions[i] = new RamRegion(sorted.get(i).base(), mapping.segment());
+            }
+        } catch (RuntimeException e) {
+            mappings.forEach(AnonymousMapping::close);
+            throw e;
+        }
+        return new GuestMemory(regions, mappings);
+    }
+
+    /** Guest memory over existing host segments (tests, or memory the caller owns). */
+    public static GuestMemory wrap(List<RamRegion> regions) {
+        RamRegion[] sorted = regions.toArray(new RamRegion[0]);
+        java.util.Arrays.sort(sorted, Comparator.comparingLong(RamRegion::guestBase));
+        return new GuestMemory(sorted, List.of());
+    }
+
+    public List<RamRegion> regions() {
+        return List.of(regions);
+    }
+
+    /** Total RAM in bytes. */
+    public long size() {
+        long total = 0;
+        for (RamRegion r : regions) total += r.size();
+        return total;
+    }
+
+    private RamRegion regionFor(long address, long length) {
+        for (RamRegion r : regions) {
+            if (r.contains(address, length)) return r;
+        }
+        throw new GuestMemoryException(address, length);
+    }
+
+    public boolean isRam(long address, long length) {
+        for (RamRegion r : regions) {
+            if (r.contains(address, length)) return true;
+        }
+        return false;
+    }
+
+    /** A view of guest RAM. The whole range must lie in one region. */
+    public MemorySegment slice(long address, long length) {
+        RamRegion r = regionFor(address, length);
+        return r.host().asSlice(address - r.guestBase(), length);
+    }
+
+    public byte readByte(long address) {
+        RamRegion r = regionFor(address, 1);
+        return r.host().get(ValueLayout.JAVA_BYTE, address - r.guestBase());
+    }
+
+    public short readShort(long address) {
+        RamRegion r = regionFor(address, 2);
+        return r.host().get(SHORT, address - r.guestBase());
+    }
+
+    public int readInt(long address) {
+        RamRegion r = regionFor(address, 4);
+        return r.host().get(INT, address - r.guestBase());
+    }
+
+    public long readLong(long address) {
+        RamRegion r = regionFor(address, 8);
+        return r.host().get(LONG, address - r.guestBase());
+    }
+
+    public void writeByte(long address, byte value) {
+        RamRegion r = regionFor(address, 1);
+        r.host().set(ValueLayout.JAVA_BYTE, address - r.guestBase(), value);
+    }
+
+    public void writeShort(long address, short value) {
+        RamRegion r = regionFor(address, 2);
+        r.host().set(SHORT, address - r.guestBase(), value);
+    }
+
+    public void writeInt(long address, int value) {
+        RamRegion r = regionFor(address, 4);
+        r.host().set(INT, address - r.guestBase(), value);
+    }
+
+    public void writeLong(long address, long value) {
+        RamRegion r = regionFor(address, 8);
+        r.host().set(LONG, address - r.guestBase(), value);
+    }
+
+    public void read(long address, byte[] dst, int offset, int length) {
+        MemorySegment.copy(slice(address, length), ValueLayout.JAVA_BYTE, 0, dst, offset, length);
+    }
+
+    public void write(long address, byte[] src, int offset, int length) {
+        MemorySegment.copy(src, offset, slice(address, length), ValueLayout.JAVA_BYTE, 0, length);
+    }
+
+    public void write(long address, byte[] src) {
+        write(address, src, 0, src.length);
+    }
+
+    @Override
+    public void close() {
+        mappings.forEach(AnonymousMapping::close);
+    }
+}
