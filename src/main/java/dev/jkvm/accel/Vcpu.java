@@ -1,0 +1,23 @@
+package dev.jkvm.accel;
+
+import dev.jkvm.boot.BootCpuState;
+
+/** One virtual CPU. {@link #run} is called on the vCPU's own platform thread. */
+public interface Vcpu extends AutoCloseable {
+    int index();
+
+    /** Sets the registers for the kernel's entry point (boot vCPU only). */
+    void setBootState(BootCpuState state);
+
+    /** Runs until the machine stops, dispatching the guest's I/O to the machine's buses. */
+    void run();
+
+    /** Makes a running {@link #run} return soon, from any thread. */
+    void kick();
+
+    /** Exit counters of this vCPU. */
+    VcpuStats stats();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,54 @@
+package dev.jkvm.console;
+
+import java.nio.charset.StandardCharsets;
+import java.util.OptionalInt;
+import java.util.function.IntConsumer;
+
+/**
+ * Watches the guest console for the default guest's "JKVM-EXIT &lt;status&gt;" line (printed by its
+ * /init after a --run command) and for "JKVM-READY".
+ */
+public final class ExitLineWatcher {
+    private static final String EXIT = "JKVM-EXIT ";
+    private static final String READY = "JKVM-READY";
+    private static final int MAX_LINE = 256;
+
+    private final IntConsumer onExit;
+    private final Runnable onReady;
+    private final byte[] line = new byte[MAX_LINE];
+    private int length;
+    private volatile OptionalInt status = OptionalInt.empty();
+
+    public ExitLineWatcher(IntConsumer onExit, Runnable onReady) {
+        this.onExit = onExit;
+        this.onReady = onReady;
+    }
+
+    public synchronized void accept(byte b) {
+        if (b == '\n' || b == '\r') {
+            if (length > 0) lineEnded(new String(line, 0, length, StandardCharsets.US_ASCII).strip());
+            length = 0;
+        } else if (length < MAX_LINE) {
+            line[length++] = b;
+        }
+    }
+
+    private void lineEnded(String text) {
+        if (text.equals(READY)) {
+            onReady.run();
+        } else if (text.startsWith(EXIT)) {
+            try {
+                int value = Integer.parseInt(text.substring(EXIT.length()).trim());
+                status = OptionalInt.of(value);
+                onExit.accept(value);
+            } catch (NumberFormatException ignored) {
+                // a guest program printing something similar; not the init's line
+            }
+        }
+    }
+
+    /** The status from the exit line, once seen. */
+    public OptionalInt status() {
+        return status;
+    }
+}
