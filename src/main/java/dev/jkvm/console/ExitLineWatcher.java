@@ -1,6 +1,7 @@
 package dev.jkvm.console;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntConsumer;
 
@@ -11,6 +12,7 @@ import java.util.function.IntConsumer;
 public final class ExitLineWatcher {
     private static final String EXIT = "JKVM-EXIT ";
     private static final String READY = "JKVM-READY";
+    private static final String PANIC = "Kernel panic - not syncing";
     private static final int MAX_LINE = 256;
 
     private final IntConsumer onExit;
@@ -18,6 +20,7 @@ public final class ExitLineWatcher {
     private final byte[] line = new byte[MAX_LINE];
     private int length;
     private volatile OptionalInt status = OptionalInt.empty();
+    private volatile Optional<String> panic = Optional.empty();
 
     public ExitLineWatcher(IntConsumer onExit, Runnable onReady) {
         this.onExit = onExit;
@@ -34,7 +37,9 @@ public final class ExitLineWatcher {
     }
 
     private void lineEnded(String text) {
-        if (text.equals(READY)) {
+        if (text.contains(PANIC) && panic.isEmpty()) {
+            panic = Optional.of(text.substring(text.indexOf(PANIC)));
+        } else if (text.equals(READY)) {
             onReady.run();
         } else if (text.startsWith(EXIT)) {
             try {
@@ -45,6 +50,11 @@ public final class ExitLineWatcher {
                 // a guest program printing something similar; not the init's line
             }
         }
+    }
+
+    /** The kernel's panic line, once seen: the reset that follows is not a clean one. */
+    public Optional<String> panic() {
+        return panic;
     }
 
     /** The status from the exit line, once seen. */

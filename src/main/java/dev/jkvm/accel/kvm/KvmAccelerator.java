@@ -1,0 +1,69 @@
+package dev.jkvm.accel.kvm;
+
+import dev.jkvm.accel.Accelerator;
+import dev.jkvm.accel.InterruptRouter;
+import dev.jkvm.accel.Vcpu;
+import dev.jkvm.devices.memory.RamRegion;
+import dev.jkvm.devices.time.Clock;
+import dev.jkvm.devices.time.HostClock;
+import dev.jkvm.kvm.CpuidEntry;
+import dev.jkvm.kvm.Kvm;
+import dev.jkvm.kvm.VmFd;
+import dev.jkvm.machine.Machine;
+
+import java.util.List;
+
+/** The hardware path: guest RAM as KVM memory slots, KVM's in-kernel irqchip and PIT, KVM_RUN per vCPU. */
+public final class KvmAccelerator implements Accelerator {
+    /** Three pages below the BIOS area that VMX needs for real-mode emulation; never RAM here. */
+    private static final long TSS_ADDRESS = 0xfffb_d000L;
+    private static final long IDENTITY_MAP_ADDRESS = 0xfffb_c000L;
+
+    private final Kvm kvm;
+    private final HostClock clock = new HostClock();
+    private VmFd vm;
+    private Machine machine;
+    private List<CpuidEntry> supportedCpuid;
+
+    public KvmAccelerator() {
+        this.kvm = Kvm.open();
+    }
+
+    @Override
+    public String name() {
+        return "kvm";
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public InterruptRouter createVm(Machine machine) {
+        this.machine = machine;
+        vm = kvm.createVm();
+        vm.setTssAddr(TSS_ADDRESS);
+        vm.setIdentityMapAddr(IDENTITY_MAP_ADDRESS);
+        vm.createIrqchip();
+        vm.createPit2();
+        List<RamRegion> regions = machine.memory().regions();
+        for (int slot = 0; slot < regions.size(); slot++) {
+            vm.setUserMemoryRegion(slot, regions.get(slot).guestBase(), regions.get(slot).host());
+        }
+        supportedCpuid = kvm.supportedCpuid();
+        return new KvmInterruptRouter(vm);
+    }
+
+    @Override
+    public Vcpu createVcpu(int index) {
+        return new KvmVcpu(index, vm.createVcpu(index), machine, KvmCpuid.forVcpu(supportedCpuid, index));
+    }
+
+    @Override
+    public void close() {
+        clock.close();
+        if (vm != null) vm.close();
+        kvm.close();
+    }
+}
