@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "compare",
         mixinStandardHelpOptions = true,
+        usageHelpWidth = 110,
         description = "Compare vmexit counts of emulated and paravirtual devices on one workload.",
         footerHeading = "%nExamples:%n",
         footer = {"  jkvm compare disk     IDE PIO, IDE DMA and virtio-blk", "  jkvm compare net      e1000 and virtio-net"})

@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "jkvm",
         mixinStandardHelpOptions = true,
+        usageHelpWidth = 110,
         versionProvider = VersionProvider.class,
         description = "A virtual machine monitor in Java: Linux guests under KVM, or on a software CPU where there is no KVM.",
         subcommands = {RunCommand.class, GuestCommand.class, CompareCommand.class},

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "run",
         mixinStandardHelpOptions = true,
+        usageHelpWidth = 110,
         sortOptions = false,
         description = {
                 "Boot a Linux guest. Without --kernel it boots the default guest (see `jkvm guest build`).",

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -50,7 +51,8 @@ public final class GuestCache {
     /** A new, empty directory to build a guest in before {@link #install} moves it into place. */
     public Path createStagingDir(String kernelVersion) throws IOException {
         Files.createDirectories(root.resolve("guest"));
-        return Files.createTempDirectory(root.resolve("guest"), kernelVersion + ".tmp");
+        return Files.createTempDirectory(root.resolve("guest"), kernelVersion + ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     }
 
     /** Moves a finished staging directory to the guest's directory, replacing an older build, and marks it current. */
