@@ -1,5 +1,7 @@
 package dev.jkvm.console;
 
+import dev.jkvm.guest.GuestConsole;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -10,8 +12,6 @@ import java.util.function.IntConsumer;
  * /init after a --run command) and for "JKVM-READY".
  */
 public final class ExitLineWatcher {
-    private static final String EXIT = "JKVM-EXIT ";
-    private static final String READY = "JKVM-READY";
     private static final String PANIC = "Kernel panic - not syncing";
     private static final int MAX_LINE = 256;
 
@@ -39,15 +39,13 @@ public final class ExitLineWatcher {
     private void lineEnded(String text) {
         if (text.contains(PANIC) && panic.isEmpty()) {
             panic = Optional.of(text.substring(text.indexOf(PANIC)));
-        } else if (text.equals(READY)) {
+        } else if (text.equals(GuestConsole.READY)) {
             onReady.run();
-        } else if (text.startsWith(EXIT)) {
-            try {
-                int value = Integer.parseInt(text.substring(EXIT.length()).trim());
-                status = OptionalInt.of(value);
-                onExit.accept(value);
-            } catch (NumberFormatException ignored) {
-                // a guest program printing something similar; not the init's line
+        } else {
+            OptionalInt exit = GuestConsole.exitStatus(text);
+            if (exit.isPresent() && status.isEmpty()) {
+                status = exit;
+                onExit.accept(exit.getAsInt());
             }
         }
     }

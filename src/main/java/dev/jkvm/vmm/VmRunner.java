@@ -59,7 +59,11 @@ public final class VmRunner {
     }
 
     private int boot(KernelImage kernel, BootFiles boot, Accelerator accel, Machine machine) {
-        ExitLineWatcher watcher = new ExitLineWatcher(status -> { }, () -> log.debug("the guest is ready"));
+        // The --run status ends the VM at once: nothing after it matters, and the reset may lose the line.
+        boolean batch = config.runCommand().isPresent();
+        ExitLineWatcher watcher = new ExitLineWatcher(
+                status -> { if (batch) machine.lifecycle().requestStop(StopReason.guestExit(status)); },
+                () -> log.debug("the guest is ready"));
         try (Console console = new Console(config.console(), watcher, config.runCommand().isEmpty())) {
             InterruptRouter irq = accel.createVm(machine);
             PlatformDevices platform = PlatformDevices.attach(machine, irq, accel.clock(), console, console::drainInput);
