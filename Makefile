@@ -31,8 +31,8 @@ run: build
 	@$(JKVM) guest path >/dev/null 2>&1 || $(JKVM) guest build
 	$(JKVM) run --accel auto
 
-# Every test: unit tests of all modules, the CPU differential test, the guest boots.
-test: build
+# Every test: unit tests of all modules, the CPU differential test, the default guest's kernel.
+test: build guest
 	$(MVN) $(MVNFLAGS) test
 
 test-cpu: build
