@@ -18,6 +18,14 @@ public interface Vcpu extends AutoCloseable {
     /** Exit counters of this vCPU. */
     VcpuStats stats();
 
+    /**
+     * The accelerator's own counters for this vCPU (KVM_GET_STATS_FD: exits, io_exits, ...), an
+     * independent check of {@link #stats()}; empty where there are none.
+     */
+    default java.util.Map<String, Long> acceleratorStats() {
+        return java.util.Map.of();
+    }
+
     @Override
     void close();
 }

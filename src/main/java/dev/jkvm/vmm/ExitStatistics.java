@@ -23,7 +23,14 @@ final class ExitStatistics {
             for (Map.Entry<ExitReason, Long> e : v.stats().snapshot().entrySet()) {
                 json.name(e.getKey().name().toLowerCase()).value(e.getValue());
             }
-            json.endObject().endObject();
+            json.endObject();
+            Map<String, Long> accelerator = v.acceleratorStats();
+            if (!accelerator.isEmpty()) {
+                json.name("accelerator_counters").beginObject();
+                accelerator.forEach((name, value) -> json.name(name).value(value));
+                json.endObject();
+            }
+            json.endObject();
         }
         json.endArray();
         json.name("devices").beginArray();

@@ -7,6 +7,7 @@ import dev.jkvm.boot.BootCpuState;
 import dev.jkvm.devices.bus.Bus;
 import dev.jkvm.kvm.CpuidEntry;
 import dev.jkvm.kvm.KvmRunArea;
+import dev.jkvm.kvm.KvmStats;
 import dev.jkvm.kvm.Regs;
 import dev.jkvm.kvm.Sregs;
 import dev.jkvm.kvm.VcpuExit;
@@ -18,6 +19,8 @@ import dev.jkvm.machine.StopReason;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** One KVM vCPU: KVM_RUN on its platform thread, each exit dispatched to the machine's buses. */
 final class KvmVcpu implements Vcpu {
@@ -146,6 +149,22 @@ final class KvmVcpu implements Vcpu {
             case 2 -> data.set(ValueLayout.JAVA_SHORT_UNALIGNED, at, (short) value);
             case 4 -> data.set(ValueLayout.JAVA_INT_UNALIGNED, at, (int) value);
             default -> data.set(ValueLayout.JAVA_LONG_UNALIGNED, at, value);
+        }
+    }
+
+    /** KVM's statistics of the exits it counts, where the kernel has KVM_GET_STATS_FD (5.14+). */
+    @Override
+    public Map<String, Long> acceleratorStats() {
+        try (KvmStats kvmStats = fd.statsFd()) {
+            Map<String, Long> all = kvmStats.read();
+            Map<String, Long> exits = new TreeMap<>();
+            for (String name : List.of("exits", "io_exits", "mmio_exits", "halt_exits", "irq_exits", "signal_exits",
+                    "irq_window_exits", "request_irq_exits", "insn_emulation")) {
+                if (all.containsKey(name)) exits.put(name, all.get(name));
+            }
+            return exits;
+        } catch (RuntimeException e) {
+            return Map.of();
         }
     }
 
