@@ -24,10 +24,10 @@ final class ExitStatistics {
                 json.name(e.getKey().name().toLowerCase()).value(e.getValue());
             }
             json.endObject();
-            Map<String, Long> accelerator = v.acceleratorStats();
-            if (!accelerator.isEmpty()) {
+            Map<String, Long> counters = v.acceleratorStats();
+            if (!counters.isEmpty()) {
                 json.name("accelerator_counters").beginObject();
-                accelerator.forEach((name, value) -> json.name(name).value(value));
+                counters.forEach((name, value) -> json.name(name).value(value));
                 json.endObject();
             }
             json.endObject();
