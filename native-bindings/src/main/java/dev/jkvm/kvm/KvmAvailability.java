@@ -38,7 +38,7 @@ public record KvmAvailability(boolean usable, String reason) {
         }
     }
 
-    private static String explain(Path device, KvmException e) {
+    static String explain(Path device, KvmException e) {
         return switch (e.errno()) {
             case Libc.ENOENT -> device + " does not exist: load kvm_intel or kvm_amd, and enable VT-x/AMD-V"
                     + " (in firmware, or nested virtualization in the outer hypervisor)";
