@@ -1,0 +1,146 @@
+package dev.jkvm.tcg.exec;
+
+import dev.jkvm.tcg.Cpu;
+import dev.jkvm.tcg.decode.Insn;
+import dev.jkvm.tcg.decode.Operand;
+import dev.jkvm.tcg.decode.ShiftKind;
+import dev.jkvm.tcg.state.CpuState;
+import dev.jkvm.tcg.state.Flags;
+import dev.jkvm.tcg.state.Width;
+
+/**
+ * Shifts, rotates and double shifts. The count is masked to 5 bits (6 for 64-bit operands); a
+ * masked count of zero changes no flags. Shifts keep lazy SF/ZF/PF with precomputed CF/OF; rotates
+ * only touch CF and OF, so they materialize the flags.
+ */
+public final class Shifts {
+    private Shifts() {}
+
+    public static int maskedCount(long count, int size) {
+        return (int) count & (size == 8 ? 63 : 31);
+    }
+
+    public static void shift(Cpu cpu, Insn insn) {
+        CpuState s = cpu.state;
+        int size = insn.size;
+        int count = maskedCount(Operands.read(cpu, insn.src), size);
+        Operand dst = insn.dst;
+        long address = Operands.addressOf(cpu, dst);
+        long a = Operands.readAt(cpu, dst, address);
+        if (count == 0) {
+            Operands.writeAt(cpu, dst, address, a); // still a write: 32-bit registers zero-extend
+            return;
+        }
+        int bits = Width.bits(size);
+        long mask = Width.mask(size);
+        long result;
+        boolean carry, overflow;
+        switch (insn.sub) {
+            case ShiftKind.ROL, ShiftKind.ROR -> {
+                int n = count % bits;
+                boolean left = insn.sub == ShiftKind.ROL;
+                result = n == 0 ? a : left ? ((a << n) | (a >>> (bits - n))) & mask : ((a >>> n) | (a << (bits - n))) & mask;
+                boolean msb = Width.isNegative(result, size);
+                if (left) {
+                    carry = (result & 1) != 0;
+                    overflow = msb ^ carry;
+                } else {
+                    carry = msb;
+                    overflow = msb ^ (((result >>> (bits - 2)) & 1) != 0);
+                }
+                Operands.writeAt(cpu, dst, address, result);
+                setCarryAndOverflow(s, carry, overflow);
+                return;
+            }
+            case ShiftKind.RCL, ShiftKind.RCR -> {
+                rotateThroughCarry(cpu, insn, address, a, count);
+                return;
+            }
+            case ShiftKind.SHR -> {
+                result = a >>> count;
+                carry = ((a >>> (count - 1)) & 1) != 0;
+                overflow = Width.isNegative(a, size);
+            }
+            case ShiftKind.SAR -> {
+                long signed = Width.signExtend(a, size);
+                result = signed >> count;
+                carry = ((signed >> (count - 1)) & 1) != 0;
+                overflow = false;
+            }
+            default -> { // SHL, SAL
+                result = a << count;
+                carry = count <= bits && ((a >>> (bits - count)) & 1) != 0;
+                overflow = Width.isNegative(result, size) ^ carry;
+            }
+        }
+        Operands.writeAt(cpu, dst, address, result);
+        s.setLazyFlags(Flags.RESULT_WITH_COA, size, result, (carry ? Flags.CF : 0) | (overflow ? Flags.OF : 0), 0);
+    }
+
+    private static void rotateThroughCarry(Cpu cpu, Insn insn, long address, long a, int count) {
+        CpuState s = cpu.state;
+        int size = insn.size;
+        int bits = Width.bits(size);
+        int n = size <= 2 ? count % (bits + 1) : count;
+        boolean carry = Flags.carry(s);
+        long value = a;
+        boolean overflow;
+        if (insn.sub == ShiftKind.RCL) {
+            for (int i = 0; i < n; i++) {
+                boolean out = Width.isNegative(value, size);
+                value = ((value << 1) | (carry ? 1 : 0)) & Width.mask(size);
+                carry = out;
+            }
+            overflow = Width.isNegative(value, size) ^ carry;
+        } else {
+            overflow = Width.isNegative(value, size) ^ carry;
+            for (int i = 0; i < n; i++) {
+                boolean out = (value & 1) != 0;
+                value = (value >>> 1) | (carry ? Width.signBit(size) : 0);
+                carry = out;
+            }
+        }
+        Operands.writeAt(cpu, insn.dst, address, value);
+        setCarryAndOverflow(s, carry, overflow);
+    }
+
+    private static void setCarryAndOverflow(CpuState s, boolean carry, boolean overflow) {
+        long others = Flags.arithmetic(s) & ~(Flags.CF | Flags.OF);
+        s.setArithmeticFlags(others | (carry ? Flags.CF : 0) | (overflow ? Flags.OF : 0));
+    }
+
+    /** SHLD/SHRD: shift dst, filling from src. Counts above the operand width leave an undefined result. */
+    public static void doubleShift(Cpu cpu, Insn insn, boolean left) {
+        int size = insn.size;
+        int count = maskedCount(Operands.read(cpu, insn.src2), size);
+        Operand dst = insn.dst;
+        long address = Operands.addressOf(cpu, dst);
+        long a = Operands.readAt(cpu, dst, address);
+        if (count == 0) {
+            Operands.writeAt(cpu, dst, address, a);
+            return;
+        }
+        long b = Operands.read(cpu, insn.src);
+        int bits = Width.bits(size);
+        long result;
+        boolean carry;
+        if (size == 2) {
+            // A 16-bit double shift behaves like a 32-bit shift of dst:src (or src:dst) for counts up to 16.
+            long pair = left ? (a << 16) | b : (b << 16) | a;
+            pair |= pair << 32;
+            result = left ? (pair << count) >>> 16 : pair >>> count;
+            carry = left ? ((pair >>> (32 - count)) & 1) != 0 : ((pair >>> (count - 1)) & 1) != 0;
+        } else if (left) {
+            result = (a << count) | (b >>> (bits - count));
+            carry = ((a >>> (bits - count)) & 1) != 0;
+        } else {
+            result = (a >>> count) | (b << (bits - count));
+            carry = ((a >>> (count - 1)) & 1) != 0;
+        }
+        result &= Width.mask(size);
+        boolean overflow = Width.isNegative(result ^ a, size);
+        Operands.writeAt(cpu, dst, address, result);
+        cpu.state.setLazyFlags(Flags.RESULT_WITH_COA, size, result,
+                (carry ? Flags.CF : 0) | (overflow ? Flags.OF : 0), 0);
+    }
+}

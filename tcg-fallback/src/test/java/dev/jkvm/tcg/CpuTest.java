@@ -1,0 +1,90 @@
+package dev.jkvm.tcg;
+
+import dev.jkvm.devices.memory.GuestMemory;
+import dev.jkvm.devices.memory.RamRegion;
+import dev.jkvm.tcg.state.CpuState;
+import dev.jkvm.tcg.state.Reg;
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Run-loop behaviour the differential test cannot see: halting, code invalidation, CPUID, MMIO. */
+class CpuTest {
+    private final MemorySegment ram = Arena.ofAuto().allocate(1 << 20, 4096);
+    private final CpuState state = new CpuState();
+    private final Cpu cpu;
+
+    CpuTest() {
+        state.enterFlatLongMode(0);
+        cpu = new Cpu(state, GuestMemory.wrap(List.of(new RamRegion(0, ram))), null, null, null);
+    }
+
+    private void load(long address, int... bytes) {
+        for (int i = 0; i < bytes.length; i++) ram.set(ValueLayout.JAVA_BYTE, address + i, (byte) bytes[i]);
+        state.rip = address;
+    }
+
+    @Test
+    void countsRetiredInstructionsAndHalts() {
+        load(0x1000, 0xb8, 1, 0, 0, 0, 0x48, 0x01, 0xc0, 0xf4); // mov eax,1 ; add rax,rax ; hlt
+        assertEquals(StopReason.HALTED, cpu.runSlice(100));
+        assertEquals(2, state.gpr[Reg.RAX]);
+        assertEquals(3, cpu.retiredInstructions());
+    }
+
+    @Test
+    void stopsAtTheInstructionLimit() {
+        load(0x1000, 0xeb, 0xfe); // jmp $
+        assertEquals(StopReason.INSTRUCTION_LIMIT, cpu.runSlice(1000));
+        assertEquals(1000, cpu.retiredInstructions());
+    }
+
+    @Test
+    void writesToDecodedCodeInvalidateIt() {
+        // mov byte [rip+1], 0x02 patches the immediate of the following mov eax, 1
+        load(0x1000, 0xc6, 0x05, 0x01, 0, 0, 0, 0x02, 0xb8, 0x01, 0, 0, 0, 0xf4);
+        assertEquals(StopReason.HALTED, cpu.runSlice(100));
+        assertEquals(2, state.gpr[Reg.RAX]);
+        assertTrue(cpu.blockCache().codeCache().invalidations() > 0);
+    }
+
+    @Test
+    void undefinedOpcodeStopsWithRipAtTheInstruction() {
+        load(0x2000, 0x90, 0x0f, 0x0b); // nop ; ud2
+        assertEquals(StopReason.EXCEPTION, cpu.runSlice(100));
+        assertEquals(CpuException.INVALID_OPCODE, cpu.lastException().vector);
+        assertEquals(0x2001, state.rip);
+    }
+
+    @Test
+    void cpuidReportsVendorAndOnlyImplementedFeatures() {
+        load(0x1000, 0x31, 0xc0, 0x0f, 0xa2, 0xf4); // xor eax,eax ; cpuid ; hlt
+        cpu.runSlice(10);
+        byte[] vendor = new byte[12];
+        long[] g = state.gpr;
+        for (int i = 0; i < 4; i++) {
+            vendor[i] = (byte) (g[Reg.RBX] >> (8 * i));
+            vendor[4 + i] = (byte) (g[Reg.RDX] >> (8 * i));
+            vendor[8 + i] = (byte) (g[Reg.RCX] >> (8 * i));
+        }
+        assertEquals("AuthenticAMD", new String(vendor, StandardCharsets.US_ASCII));
+        int edx = cpu.cpuid.query(1, 0)[3];
+        assertTrue((edx & (1 << 26)) != 0, "SSE2");
+        assertFalse((edx & (1 << 23)) != 0, "MMX is not implemented");
+    }
+
+    @Test
+    void unbackedMemoryReadsAllOnes() {
+        load(0x1000, 0x8b, 0x04, 0x25, 0, 0, 0, 0x40, 0xf4); // mov eax, [0x40000000] ; hlt
+        assertEquals(StopReason.HALTED, cpu.runSlice(10));
+        assertEquals(0xffffffffL, state.gpr[Reg.RAX]);
+    }
+}
