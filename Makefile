@@ -5,7 +5,7 @@ MVN ?= mvn
 MVNFLAGS ?= -q -B
 JKVM := bin/jkvm
 
-.PHONY: all build run guest test test-unit test-cpu test-kvm bench-cpu bench-boot bindings clean
+.PHONY: all build run guest test test-cpu bench-cpu bindings clean
 
 all: build
 
@@ -35,8 +35,16 @@ run: build
 test: build guest
 	$(MVN) $(MVNFLAGS) test
 
+# The software CPU against the host CPU; soak with e.g. MVNFLAGS='-Dcpu.diff.seed=7 -Dcpu.diff.cases=2000'.
 test-cpu: build
 	$(MVN) $(MVNFLAGS) -pl tcg-fallback test -Dtest='CpuDiffTest' -Dsurefire.failIfNoSpecifiedTests=false
+
+# JMH: guest instructions per second of the interpreter on a checksum loop.
+bench-cpu: build
+	$(MVN) $(MVNFLAGS) -pl tcg-fallback test-compile dependency:build-classpath \
+	  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+	$(JAVA_HOME)/bin/java -cp tcg-fallback/target/classes:tcg-fallback/target/test-classes:$$(cat tcg-fallback/target/bench.classpath) \
+	  org.openjdk.jmh.Main InterpreterBenchmark
 
 bindings:
 	native-bindings/jextract.sh
