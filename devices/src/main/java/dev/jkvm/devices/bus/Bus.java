@@ -49,9 +49,16 @@ public final class Bus {
         }
     }
 
+    /** Sees each access the observing thread makes; window is null for unclaimed addresses. */
+    @FunctionalInterface
+    public interface AccessObserver {
+        void accessed(Window window, Direction direction, int size);
+    }
+
     private final Kind kind;
     private volatile Window[] windows = new Window[0];
     private final AccessCounter unclaimed = new AccessCounter();
+    private final ThreadLocal<AccessObserver> observers = new ThreadLocal<>();
 
     public Bus(Kind kind) {
         this.kind = kind;
@@ -111,8 +118,23 @@ public final class Bus {
         return null;
     }
 
+    /**
+     * Observes the accesses the calling thread makes from now on. A CPU that dispatches its own
+     * port and MMIO accesses (the software CPU) counts its exits this way; null stops observing.
+     */
+    public void observeThisThread(AccessObserver observer) {
+        if (observer == null) observers.remove();
+        else observers.set(observer);
+    }
+
+    private void notifyObserver(Window w, Direction direction, int size) {
+        AccessObserver observer = observers.get();
+        if (observer != null) observer.accessed(w, direction, size);
+    }
+
     public long read(long address, int size) {
         Window w = find(address);
+        notifyObserver(w, Direction.READ, size);
         if (w == null) {
             unclaimed.record(address, Direction.READ, size, 0);
             return mask(size);
@@ -125,6 +147,7 @@ public final class Bus {
 
     public void write(long address, int size, long value) {
         Window w = find(address);
+        notifyObserver(w, Direction.WRITE, size);
         if (w == null) {
             unclaimed.record(address, Direction.WRITE, size, 0);
             return;

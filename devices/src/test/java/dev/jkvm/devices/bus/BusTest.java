@@ -107,4 +107,21 @@ class BusTest {
         assertNull(bus.find(0xc0000000L));
         bus.register("bar0", 0xc0000000L, 0x1000, new Recorder());
     }
+
+    @Test
+    void observersSeeOnlyTheirOwnThreadsAccesses() throws Exception {
+        Bus bus = new Bus(Bus.Kind.MMIO);
+        Bus.Window w = bus.register("dev", 0x1000, 0x10, new Recorder());
+        List<String> seen = new ArrayList<>();
+        bus.observeThisThread((window, direction, size) -> seen.add((window == null ? "none" : window.name()) + direction + size));
+        bus.read(0x1004, 4);
+        bus.write(0x2000, 8, 1);
+        Thread other = new Thread(() -> bus.read(0x1000, 1));
+        other.start();
+        other.join();
+        bus.observeThisThread(null);
+        bus.read(0x1000, 2);
+        assertEquals(List.of("devREAD4", "noneWRITE8"), seen);
+        assertEquals(3, w.counter().total());
+    }
 }
