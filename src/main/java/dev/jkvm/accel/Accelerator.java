@@ -22,6 +22,11 @@ public interface Accelerator extends AutoCloseable {
      */
     InterruptRouter createVm(Machine machine);
 
+    /** Kernel parameters this accelerator's platform needs (for example the software CPU's TSC rate). */
+    default String kernelParameters() {
+        return "";
+    }
+
     /** Creates vCPU {@code index}; vCPU 0 starts at the kernel entry, the others wait for INIT/SIPI. */
     Vcpu createVcpu(int index);
 

@@ -2,6 +2,7 @@ package dev.jkvm.accel;
 
 import dev.jkvm.VmmException;
 import dev.jkvm.accel.kvm.KvmAccelerator;
+import dev.jkvm.accel.tcg.TcgAccelerator;
 import dev.jkvm.config.AccelChoice;
 import dev.jkvm.kvm.KvmAvailability;
 import org.slf4j.Logger;
@@ -34,7 +35,6 @@ public final class AcceleratorSelector {
     }
 
     private static Accelerator softwareCpu() {
-        throw new VmmException("the software CPU cannot boot guests yet: its system emulation (issue 6) is not built; "
-                + "use --accel kvm on a host with /dev/kvm");
+        return new TcgAccelerator();
     }
 }

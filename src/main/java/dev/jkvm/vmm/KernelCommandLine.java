@@ -16,8 +16,9 @@ final class KernelCommandLine {
 
     private KernelCommandLine() {}
 
-    static String build(Optional<String> runCommand, String append, boolean defaultGuest) {
+    static String build(String acceleratorParameters, Optional<String> runCommand, String append, boolean defaultGuest) {
         StringBuilder cmdline = new StringBuilder(PLATFORM);
+        if (!acceleratorParameters.isBlank()) cmdline.append(' ').append(acceleratorParameters);
         if (defaultGuest) cmdline.append(" quiet");
         runCommand.ifPresent(cmd -> cmdline.append(' ').append(GuestCommandLine.encodeRun(cmd)));
         if (!append.isBlank()) cmdline.append(' ').append(append.strip());

@@ -67,7 +67,7 @@ public final class VmRunner {
         try (Console console = new Console(config.console(), watcher, config.runCommand().isEmpty())) {
             InterruptRouter irq = accel.createVm(machine);
             PlatformDevices platform = PlatformDevices.attach(machine, irq, accel.clock(), console, console::drainInput);
-            String cmdline = KernelCommandLine.build(config.runCommand(), config.append(), boot.defaultGuest());
+            String cmdline = KernelCommandLine.build(accel.kernelParameters(), config.runCommand(), config.append(), boot.defaultGuest());
             LinuxBoot.Placement placement = LinuxBoot.load(machine.memory(), machine.layout(), kernel,
                     Optional.ofNullable(boot.initrd()), cmdline, config.cpus(), List.of(), BootCpuState.EntryMode.PVH_32);
 
