@@ -6,6 +6,10 @@ import java.nio.ByteBuffer;
 /**
  * Where a disk's sectors live on the host: a raw file, a qcow2 image. Offsets and lengths are in
  * bytes and multiples of 512. Device models turn an IOException into their I/O error status.
+ *
+ * <p>A request outside the disk or not whole sectors is a device model bug and throws
+ * IllegalArgumentException: devices check guest-supplied ranges themselves and report their own
+ * error (ATA IDNF, virtio-blk IOERR). {@link BlockBackends#open} opens images.
  */
 public interface BlockBackend extends AutoCloseable {
     int SECTOR = 512;
@@ -32,7 +36,7 @@ public interface BlockBackend extends AutoCloseable {
     /** Makes a range read back as zeroes. */
     void writeZeroes(long offset, long length) throws IOException;
 
-    /** A stable identifier for the disk (virtio-blk GET_ID, the ATA serial number). */
+    /** A stable identifier for the disk, at most 20 ASCII characters (virtio-blk GET_ID, the ATA serial number). */
     String serial();
 
     @Override
