@@ -14,14 +14,22 @@
 #                         which needs the test classes: mvn -pl src test-compile)
 #   L1_TIMEOUT            seconds before QEMU is killed (default 600)
 #   L1_MEMORY, L1_CPUS    default 3G and 2
+#   L1_CPU                QEMU's CPU model (default max,family=23,model=1). Plain max reports qemu64's
+#                         family 15 (AMD K8); a K8 makes Linux search for the GART aperture (aperture_64.c)
+#                         through 2 x 8192 PCI config reads, each a nested exit to jkvm's user space:
+#                         33,000 exits and about 8 s of every nested boot. Family 23 has no GART.
 #   L1_TSC_KHZ            the host TSC frequency (default: from dmesg or /proc/cpuinfo); the guest's TCG TSC
 #                         counts at the host's rate, and calibrating it under emulation is unreliable
+#   L1_PROJECT            the directory shared as the project (default: this script's project). The test
+#                         passes a snapshot of bin/ and the built classes, so concurrent builds cannot
+#                         change the classes under a running JVM
 #   L1_OUT                a host directory to share read-write
 #   L1_LOG                also write the raw console to this file
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
-project=$(cd "$here/../../.." && pwd)
+source_root=$(cd "$here/../../.." && pwd)
+project=$(cd "${L1_PROJECT:-$source_root}" && pwd)
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 cache=${JKVM_CACHE:-$HOME/.cache/jkvm}
 timeout_s=${L1_TIMEOUT:-600}
@@ -30,9 +38,9 @@ timeout_s=${L1_TIMEOUT:-600}
 command -v qemu-system-x86_64 >/dev/null || { echo "run-in-l1.sh: qemu-system-x86_64 is not installed (apt-get install qemu-system-x86)" >&2; exit 125; }
 
 if [ -z "${L1_KERNEL:-}" ] || [ -z "${L1_INITRD:-}" ]; then
-    [ -d "$project/src/target/test-classes/dev/jkvm/nested" ] || {
+    [ -d "$source_root/src/target/test-classes/dev/jkvm/nested" ] || {
         echo "run-in-l1.sh: set L1_KERNEL and L1_INITRD, or compile the test classes (mvn -pl src test-compile)" >&2; exit 125; }
-    paths=$("$JAVA_HOME/bin/java" -cp "$project/src/target/test-classes:$project/src/target/classes:$project/src/target/lib/*" \
+    paths=$("$JAVA_HOME/bin/java" -cp "$source_root/src/target/test-classes:$source_root/src/target/classes:$source_root/src/target/lib/*" \
         dev.jkvm.nested.NestedHostImage "$here/l1-init.sh") || exit 125
     L1_KERNEL=$(echo "$paths" | sed -n 1p)
     L1_INITRD=$(echo "$paths" | sed -n 2p)
@@ -73,7 +81,7 @@ append="console=ttyS0 acpi=off quiet panic=-1 tsc_early_khz=$tsc_khz tsc=reliabl
 log=$(mktemp "${TMPDIR:-/tmp}/run-in-l1.XXXXXX")
 trap 'rm -f "$log"' EXIT INT TERM
 # shellcheck disable=SC2086 # $shares is word-split on purpose (no spaces in the paths)
-timeout -k 5 "$timeout_s" qemu-system-x86_64 -accel tcg -cpu max -m "${L1_MEMORY:-3G}" -smp "${L1_CPUS:-2}" \
+timeout -k 5 "$timeout_s" qemu-system-x86_64 -accel tcg -cpu "${L1_CPU:-max,family=23,model=1}" -m "${L1_MEMORY:-3G}" -smp "${L1_CPUS:-2}" \
     -display none -monitor none -serial stdio -no-reboot -nodefaults \
     -kernel "$L1_KERNEL" -initrd "$L1_INITRD" -append "$append" \
     $shares </dev/null 2>&1 | tr -d '\r' | tee "$log" ${L1_LOG:+"$L1_LOG"}

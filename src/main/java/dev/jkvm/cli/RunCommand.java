@@ -64,9 +64,9 @@ public final class RunCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}). Example: --accel tcg")
     AccelChoice accel;
 
-    @Option(names = "--disk", paramLabel = "FILE[,if=ide|virtio][,format=raw|qcow2][,readonly=on]",
-            description = "Attach a disk (repeatable; default if=virtio, format=raw). "
-                    + "Example: --disk disk.img,if=ide,readonly=on")
+    @Option(names = "--disk", paramLabel = "FILE[,if=ide|virtio][,format=raw|qcow2][,readonly=on][,pio=on]",
+            description = "Attach a disk (repeatable; default if=virtio, format=raw; pio=on keeps an IDE disk to PIO "
+                    + "transfers). Example: --disk disk.img,if=ide,readonly=on")
     List<String> disks = new ArrayList<>();
 
     @Option(names = "--nic", paramLabel = "model=e1000|virtio[,net=user|tap:IFNAME]",

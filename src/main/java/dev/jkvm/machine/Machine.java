@@ -15,6 +15,7 @@ public final class Machine implements AutoCloseable {
     private final Bus pio = new Bus(Bus.Kind.PIO);
     private final Bus mmio = new Bus(Bus.Kind.MMIO);
     private final Lifecycle lifecycle = new Lifecycle();
+    private final java.util.List<AutoCloseable> resources = new java.util.ArrayList<>();
 
     public Machine(long memoryBytes, int cpus) {
         this.layout = new PcLayout(memoryBytes);
@@ -46,8 +47,20 @@ public final class Machine implements AutoCloseable {
         return lifecycle;
     }
 
+    /** Closes a backend (disk image, network) when the machine goes away, newest first. */
+    public synchronized void own(AutoCloseable resource) {
+        resources.add(resource);
+    }
+
     @Override
     public void close() {
+        for (AutoCloseable r : resources.reversed()) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(Machine.class).warn("closing {}: {}", r, e.getMessage());
+            }
+        }
         memory.close();
     }
 }

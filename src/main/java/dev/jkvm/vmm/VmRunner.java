@@ -16,7 +16,9 @@ import dev.jkvm.guest.GuestCache;
 import dev.jkvm.loader.KernelImage;
 import dev.jkvm.loader.KernelImages;
 import dev.jkvm.machine.Machine;
+import dev.jkvm.machine.Peripherals;
 import dev.jkvm.machine.PlatformDevices;
+import dev.jkvm.boot.MpTable;
 import dev.jkvm.machine.StopReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +49,6 @@ public final class VmRunner {
 
     public int run() {
         BootFiles boot = resolveBootFiles();
-        if (!config.disks().isEmpty() || !config.nics().isEmpty()) {
-            throw new VmmException("--disk and --nic are not built yet: the IDE, virtio and e1000 models come with issue 7");
-        }
         try (KernelImage kernel = KernelImages.open(boot.kernel(), cache.derivedDir());
              Accelerator accel = AcceleratorSelector.select(config.accel());
              Machine machine = new Machine(config.memoryBytes(), config.cpus())) {
@@ -67,9 +66,10 @@ public final class VmRunner {
         try (Console console = new Console(config.console(), watcher, config.runCommand().isEmpty())) {
             InterruptRouter irq = accel.createVm(machine);
             PlatformDevices platform = PlatformDevices.attach(machine, irq, accel.clock(), console, console::drainInput);
+            List<MpTable.PciInterrupt> pciInterrupts = Peripherals.attach(machine, platform, irq, config.disks(), config.nics());
             String cmdline = KernelCommandLine.build(accel.kernelParameters(), config.runCommand(), config.append(), boot.defaultGuest());
             LinuxBoot.Placement placement = LinuxBoot.load(machine.memory(), machine.layout(), kernel,
-                    Optional.ofNullable(boot.initrd()), cmdline, config.cpus(), List.of(), BootCpuState.EntryMode.PVH_32);
+                    Optional.ofNullable(boot.initrd()), cmdline, config.cpus(), pciInterrupts, BootCpuState.EntryMode.PVH_32);
 
             List<Vcpu> vcpus = new ArrayList<>();
             for (int i = 0; i < config.cpus(); i++) vcpus.add(accel.createVcpu(i));

@@ -13,7 +13,9 @@ class SpecsTest {
     @Test
     void diskSpecs() {
         DiskSpec d = DiskSpec.parse("disk.qcow2,if=ide,format=qcow2,readonly=on");
-        assertEquals(new DiskSpec(Path.of("disk.qcow2"), DiskSpec.Interface.IDE, DiskSpec.Format.QCOW2, true), d);
+        assertEquals(new DiskSpec(Path.of("disk.qcow2"), DiskSpec.Interface.IDE, DiskSpec.Format.QCOW2, true, false), d);
+        assertTrue(DiskSpec.parse("a.img,if=ide,pio=on").forcePio());
+        assertThrows(VmmException.class, () -> DiskSpec.parse("a.img,pio=on"));
         assertEquals(DiskSpec.Interface.VIRTIO, DiskSpec.parse("a.img").iface());
         assertTrue(assertThrows(VmmException.class, () -> DiskSpec.parse("a.img,bus=ide")).getMessage().contains("unknown key 'bus'"));
         assertThrows(VmmException.class, () -> DiskSpec.parse("a.img,readonly=yes"));

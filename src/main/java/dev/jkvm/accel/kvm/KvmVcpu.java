@@ -3,9 +3,11 @@ package dev.jkvm.accel.kvm;
 import dev.jkvm.accel.ExitReason;
 import dev.jkvm.accel.Vcpu;
 import dev.jkvm.accel.VcpuStats;
+import dev.jkvm.bindings.libc.Libc;
 import dev.jkvm.boot.BootCpuState;
 import dev.jkvm.devices.bus.Bus;
 import dev.jkvm.kvm.CpuidEntry;
+import dev.jkvm.kvm.KvmException;
 import dev.jkvm.kvm.KvmRunArea;
 import dev.jkvm.kvm.KvmStats;
 import dev.jkvm.kvm.Regs;
@@ -56,7 +58,15 @@ final class KvmVcpu implements Vcpu {
     @Override
     public void run() {
         while (!lifecycle.stopping()) {
-            VcpuExit exit = fd.run();
+            VcpuExit exit;
+            try {
+                exit = fd.run();
+            } catch (KvmException e) {
+                // An application processor waits for INIT/SIPI inside KVM_RUN (mp_state UNINITIALIZED); once
+                // woken, KVM_RUN returns EAGAIN and expects to be called again (QEMU retries it the same way).
+                if (e.errno() != Libc.EAGAIN) throw e;
+                continue;
+            }
             switch (exit) {
                 case IO -> handleIo(area.io());
                 case MMIO -> handleMmio(area.mmio());

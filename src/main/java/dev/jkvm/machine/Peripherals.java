@@ -1,0 +1,82 @@
+package dev.jkvm.machine;
+
+import dev.jkvm.VmmException;
+import dev.jkvm.accel.InterruptRouter;
+import dev.jkvm.boot.MpTable;
+import dev.jkvm.config.DiskSpec;
+import dev.jkvm.config.NicSpec;
+import dev.jkvm.devices.block.BlockBackend;
+import dev.jkvm.devices.block.BlockBackends;
+import dev.jkvm.devices.bus.Bus;
+import dev.jkvm.devices.ide.PiixIde;
+import dev.jkvm.devices.pci.IntxRouting;
+import dev.jkvm.devices.pci.PciDevice;
+import dev.jkvm.devices.virtio.blk.VirtioBlock;
+import dev.jkvm.devices.virtio.pci.VirtioPciDevice;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The disks and NICs of --disk and --nic as PCI functions on bus 0, placed and programmed as
+ * firmware would before the kernel starts.
+ */
+public final class Peripherals {
+    /** Slot 1 holds the IDE controller, as the PIIX3 does on a PC; other functions follow from slot 2. */
+    private static final int IDE_SLOT = 1;
+    private static final int FIRST_FREE_SLOT = 2;
+
+    private Peripherals() {}
+
+    /** Attaches everything and returns the MP table's PCI interrupt routes. */
+    public static List<MpTable.PciInterrupt> attach(Machine machine, PlatformDevices platform, InterruptRouter irq,
+                                                    List<DiskSpec> disks, List<NicSpec> nics) {
+        List<PciFirmware.Slot> slots = new ArrayList<>();
+        List<DiskSpec> ide = disks.stream().filter(d -> d.iface() == DiskSpec.Interface.IDE).toList();
+        if (!ide.isEmpty()) slots.add(attachIde(machine, platform, irq, ide));
+        int slot = FIRST_FREE_SLOT;
+        for (DiskSpec disk : disks) {
+            if (disk.iface() != DiskSpec.Interface.VIRTIO) continue;
+            VirtioPciDevice blk = new VirtioPciDevice("virtio-blk" + slot, new VirtioBlock(open(machine, disk)),
+                    machine.memory(), irq.msi());
+            slots.add(attachPci(platform, slot++, blk));
+        }
+        if (!nics.isEmpty()) throw new VmmException("--nic is not built yet (e1000 and virtio-net come with issue 7)");
+        PciFirmware.assignResources(slots);
+        IntxRouting routing = IntxRouting.pirqLinks(PlatformDevices.PCI_LINK_GSIS[0], PlatformDevices.PCI_LINK_GSIS[1],
+                PlatformDevices.PCI_LINK_GSIS[2], PlatformDevices.PCI_LINK_GSIS[3]);
+        return PciFirmware.interruptRoutes(slots, routing);
+    }
+
+    private static PciFirmware.Slot attachIde(Machine machine, PlatformDevices platform, InterruptRouter irq, List<DiskSpec> disks) {
+        if (disks.size() > PiixIde.MAX_DRIVES) throw new VmmException("at most " + PiixIde.MAX_DRIVES + " IDE disks fit on the two channels");
+        BlockBackend[] drives = new BlockBackend[disks.size()];
+        for (int i = 0; i < drives.length; i++) drives[i] = open(machine, disks.get(i));
+        boolean forcePio = disks.stream().anyMatch(DiskSpec::forcePio);
+        PiixIde ide = new PiixIde(irq.gsi(PiixIde.PRIMARY_IRQ), irq.gsi(PiixIde.SECONDARY_IRQ), machine.memory(), drives, forcePio);
+        Bus pio = machine.pio();
+        pio.register("ide-primary", PiixIde.PRIMARY_TASK_FILE, PiixIde.TASK_FILE_PORTS, ide.primaryTaskFile());
+        pio.register("ide-primary-control", PiixIde.PRIMARY_CONTROL, PiixIde.CONTROL_PORTS, ide.primaryControl());
+        pio.register("ide-secondary", PiixIde.SECONDARY_TASK_FILE, PiixIde.TASK_FILE_PORTS, ide.secondaryTaskFile());
+        pio.register("ide-secondary-control", PiixIde.SECONDARY_CONTROL, PiixIde.CONTROL_PORTS, ide.secondaryControl());
+        return attachPci(platform, IDE_SLOT, ide.pciFunction());
+    }
+
+    private static PciFirmware.Slot attachPci(PlatformDevices platform, int slot, PciDevice device) {
+        if (slot >= 32) throw new VmmException("too many devices for one PCI bus");
+        platform.pci().attach(slot, 0, device);
+        return new PciFirmware.Slot(slot, 0, device);
+    }
+
+    private static BlockBackend open(Machine machine, DiskSpec disk) {
+        try {
+            BlockBackend backend = BlockBackends.open(disk.file(),
+                    disk.format() == DiskSpec.Format.QCOW2 ? BlockBackends.Format.QCOW2 : BlockBackends.Format.RAW, disk.readOnly());
+            machine.own(backend);
+            return backend;
+        } catch (IOException e) {
+            throw new VmmException("--disk: " + e.getMessage());
+        }
+    }
+}
