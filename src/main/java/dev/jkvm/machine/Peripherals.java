@@ -9,7 +9,13 @@ import dev.jkvm.devices.block.BlockBackend;
 import dev.jkvm.devices.block.BlockBackends;
 import dev.jkvm.devices.bus.Bus;
 import dev.jkvm.devices.ide.PiixIde;
+import dev.jkvm.devices.e1000.E1000;
+import dev.jkvm.devices.net.NetBackend;
+import dev.jkvm.devices.net.TapBackend;
+import dev.jkvm.devices.net.UserNetwork;
 import dev.jkvm.devices.pci.IntxRouting;
+import dev.jkvm.devices.time.Clock;
+import dev.jkvm.devices.virtio.net.VirtioNet;
 import dev.jkvm.devices.pci.PciDevice;
 import dev.jkvm.devices.virtio.blk.VirtioBlock;
 import dev.jkvm.devices.virtio.pci.VirtioPciDevice;
@@ -31,7 +37,7 @@ public final class Peripherals {
 
     /** Attaches everything and returns the MP table's PCI interrupt routes. */
     public static List<MpTable.PciInterrupt> attach(Machine machine, PlatformDevices platform, InterruptRouter irq,
-                                                    List<DiskSpec> disks, List<NicSpec> nics) {
+                                                    Clock clock, List<DiskSpec> disks, List<NicSpec> nics) {
         List<PciFirmware.Slot> slots = new ArrayList<>();
         List<DiskSpec> ide = disks.stream().filter(d -> d.iface() == DiskSpec.Interface.IDE).toList();
         if (!ide.isEmpty()) slots.add(attachIde(machine, platform, irq, ide));
@@ -42,7 +48,16 @@ public final class Peripherals {
                     machine.memory(), irq.msi());
             slots.add(attachPci(platform, slot++, blk));
         }
-        if (!nics.isEmpty()) throw new VmmException("--nic is not built yet (e1000 and virtio-net come with issue 7)");
+        for (int i = 0; i < nics.size(); i++) {
+            NicSpec nic = nics.get(i);
+            NetBackend backend = openNetwork(machine, nic);
+            byte[] mac = macAddress(i);
+            PciDevice device = switch (nic.model()) {
+                case E1000 -> new E1000(machine.memory(), backend, mac, clock).pciFunction();
+                case VIRTIO -> new VirtioPciDevice("virtio-net" + slot, new VirtioNet(backend, mac), machine.memory(), irq.msi());
+            };
+            slots.add(attachPci(platform, slot++, device));
+        }
         PciFirmware.assignResources(slots);
         IntxRouting routing = IntxRouting.pirqLinks(PlatformDevices.PCI_LINK_GSIS[0], PlatformDevices.PCI_LINK_GSIS[1],
                 PlatformDevices.PCI_LINK_GSIS[2], PlatformDevices.PCI_LINK_GSIS[3]);
@@ -67,6 +82,25 @@ public final class Peripherals {
         if (slot >= 32) throw new VmmException("too many devices for one PCI bus");
         platform.pci().attach(slot, 0, device);
         return new PciFirmware.Slot(slot, 0, device);
+    }
+
+    /** Locally administered addresses in QEMU's 52:54:00 style, one per NIC. */
+    static byte[] macAddress(int index) {
+        return new byte[]{0x52, 0x54, 0x00, 0x12, 0x34, (byte) (0x56 + index)};
+    }
+
+    private static NetBackend openNetwork(Machine machine, NicSpec nic) {
+        NetBackend backend;
+        try {
+            backend = switch (nic.backend()) {
+                case USER -> new UserNetwork();
+                case TAP -> new TapBackend(nic.tapName().orElseThrow());
+            };
+        } catch (TapBackend.TapException e) {
+            throw new VmmException("--nic: " + e.getMessage());
+        }
+        machine.own(backend);
+        return backend;
     }
 
     private static BlockBackend open(Machine machine, DiskSpec disk) {

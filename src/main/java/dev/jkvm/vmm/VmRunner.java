@@ -66,7 +66,7 @@ public final class VmRunner {
         try (Console console = new Console(config.console(), watcher, config.runCommand().isEmpty())) {
             InterruptRouter irq = accel.createVm(machine);
             PlatformDevices platform = PlatformDevices.attach(machine, irq, accel.clock(), console, console::drainInput);
-            List<MpTable.PciInterrupt> pciInterrupts = Peripherals.attach(machine, platform, irq, config.disks(), config.nics());
+            List<MpTable.PciInterrupt> pciInterrupts = Peripherals.attach(machine, platform, irq, accel.clock(), config.disks(), config.nics());
             String cmdline = KernelCommandLine.build(accel.kernelParameters(), config.runCommand(), config.append(), boot.defaultGuest());
             LinuxBoot.Placement placement = LinuxBoot.load(machine.memory(), machine.layout(), kernel,
                     Optional.ofNullable(boot.initrd()), cmdline, config.cpus(), pciInterrupts, BootCpuState.EntryMode.PVH_32);
