@@ -112,9 +112,14 @@ public final class VmRunner {
     private static void runVcpu(Vcpu vcpu, Machine machine) {
         try {
             vcpu.run();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Whatever kills a vCPU thread stops the VM; otherwise the others would run on without it.
             log.debug("vCPU {} failed", vcpu.index(), e);
-            machine.lifecycle().requestStop(StopReason.error("vCPU " + vcpu.index() + ": " + e.getMessage()));
+            machine.lifecycle().requestStop(StopReason.error("vCPU " + vcpu.index() + " failed: " + e));
+        } finally {
+            if (!machine.lifecycle().stopping()) {
+                machine.lifecycle().requestStop(StopReason.error("vCPU " + vcpu.index() + " stopped unexpectedly"));
+            }
         }
     }
 
