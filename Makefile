@@ -5,7 +5,7 @@ MVN ?= mvn
 MVNFLAGS ?= -q -B
 JKVM := bin/jkvm
 
-.PHONY: all build run guest test test-cpu bench-cpu bindings clean
+.PHONY: all build run guest test test-kvm test-cpu bench-cpu bindings clean
 
 all: build
 
@@ -31,9 +31,15 @@ run: build
 	@$(JKVM) guest path >/dev/null 2>&1 || $(JKVM) guest build
 	$(JKVM) run --accel auto
 
-# Every test: unit tests of all modules, the CPU differential test, the default guest's kernel.
+# Every test: unit tests of all modules, the CPU differential test, the default guest's kernel,
+# then the KVM lane.
 test: build guest
 	$(MVN) $(MVNFLAGS) test
+	$(MAKE) test-kvm
+
+# jkvm's KVM accelerator against a real /dev/kvm: inside a QEMU TCG guest with AMD SVM (src/test/nested).
+test-kvm: build guest
+	$(MVN) $(MVNFLAGS) -pl src test -Dgroups=kvm -Dsurefire.excludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false
 
 # The software CPU against the host CPU; soak with e.g. MVNFLAGS='-Dcpu.diff.seed=7 -Dcpu.diff.cases=2000'.
 test-cpu: build

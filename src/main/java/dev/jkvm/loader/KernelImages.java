@@ -24,32 +24,55 @@ import java.util.Optional;
 public final class KernelImages {
     private static final Logger log = LoggerFactory.getLogger(KernelImages.class);
     private static final byte[] ELF_MAGIC = {0x7f, 'E', 'L', 'F'};
+    /** Enough of a bzImage for its setup header. */
+    private static final int HEAD_BYTES = 4096;
     /** The kernel appends the decompressed size as 4 bytes after the compressed stream. */
     private static final int SIZE_TRAILER = 4;
 
     private KernelImages() {}
 
     public static KernelImage open(Path file, Path cacheDir) {
-        byte[] head = readHead(file, ELF_MAGIC.length);
-        if (java.util.Arrays.equals(head, ELF_MAGIC)) {
+        byte[] head = readHead(file, HEAD_BYTES);
+        if (head.length >= ELF_MAGIC.length && java.util.Arrays.equals(head, 0, ELF_MAGIC.length, ELF_MAGIC, 0, ELF_MAGIC.length)) {
             return new KernelImage(file, ElfKernel.open(file), Optional.empty());
         }
-        byte[] image = read(file);
-        ByteBuffer buffer = ByteBuffer.wrap(image);
+        ByteBuffer buffer = ByteBuffer.wrap(head);
         if (!SetupHeader.looksLikeBzImage(buffer)) {
             throw new KernelImageException(file, "not a Linux kernel image (neither a bzImage with a 'HdrS' setup header nor a vmlinux ELF)");
         }
-        SetupHeader header = SetupHeader.parse(file, buffer);
-        Path vmlinux = decompressedCopy(file, image, header, cacheDir);
-        return new KernelImage(file, ElfKernel.open(vmlinux), Optional.of(header));
-    }
-
-    private static Path decompressedCopy(Path file, byte[] image, SetupHeader header, Path cacheDir) {
-        Path cached = cacheDir.resolve("vmlinux-" + sha256(image).substring(0, 24));
+        SetupHeader header = SetupHeader.parse(file, buffer, size(file));
+        Path cached = cacheDir.resolve("vmlinux-" + cacheKey(file));
         if (Files.isRegularFile(cached)) {
             log.debug("using the decompressed kernel cached at {}", cached);
-            return cached;
+        } else {
+            decompress(file, read(file), header, cached);
         }
+        return new KernelImage(file, ElfKernel.open(cached), Optional.of(header));
+    }
+
+    /**
+     * The cache key: the file's identity and version (path, size, modification time), as build tools
+     * use, so a cached kernel is found without reading and hashing the whole image.
+     */
+    private static String cacheKey(Path file) {
+        try {
+            String identity = file.toRealPath() + "\0" + Files.size(file) + "\0" + Files.getLastModifiedTime(file).toMillis();
+            return sha256(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 24);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void decompress(Path file, byte[] image, SetupHeader header, Path cached) {
+        Path cacheDir = cached.getParent();
         int start = (int) (header.protectedModeOffset() + header.payloadOffset());
         int length = (int) header.payloadLength() - SIZE_TRAILER;
         byte[] payload = java.util.Arrays.copyOfRange(image, start, start + Math.max(length, 0));
@@ -73,7 +96,6 @@ public final class KernelImages {
                 throw new KernelImageException(file, "corrupt " + format.name().toLowerCase() + " payload: " + e.getMessage());
             }
             Files.move(tmp, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return cached;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -33,8 +33,9 @@ public record SetupHeader(
                 && head.getInt(0x202) == 0x53726448;
     }
 
-    public static SetupHeader parse(Path file, ByteBuffer image) {
-        ByteBuffer b = image.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    /** Parses the header from the file's first bytes; fileSize bounds the payload. */
+    public static SetupHeader parse(Path file, ByteBuffer head, long fileSize) {
+        ByteBuffer b = head.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         if (!looksLikeBzImage(b)) throw new KernelImageException(file, "no bzImage setup header (boot flag or 'HdrS' magic missing)");
         int version = Short.toUnsignedInt(b.getShort(0x206));
         if (version < MIN_PROTOCOL) {
@@ -62,9 +63,9 @@ public record SetupHeader(
         }
         if (h.payloadLength == 0) throw new KernelImageException(file, "the setup header names no compressed payload");
         long payloadStart = h.protectedModeOffset() + h.payloadOffset;
-        if (payloadStart + h.payloadLength > b.limit()) {
+        if (payloadStart + h.payloadLength > fileSize) {
             throw new KernelImageException(file, String.format(
-                    "truncated: the payload needs %d bytes, the file has %d", payloadStart + h.payloadLength, b.limit()));
+                    "truncated: the payload needs %d bytes, the file has %d", payloadStart + h.payloadLength, fileSize));
         }
         return h;
     }
