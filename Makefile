@@ -5,7 +5,7 @@ MVN ?= mvn
 MVNFLAGS ?= -q -B
 JKVM := bin/jkvm
 
-.PHONY: all build run guest test test-kvm test-cpu bench-cpu bindings clean
+.PHONY: all build run guest test test-kvm test-cpu bench-cpu bench-boot bindings clean
 
 all: build
 
@@ -51,6 +51,10 @@ bench-cpu: build
 	  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 	$(JAVA_HOME)/bin/java -cp tcg-fallback/target/classes:tcg-fallback/target/test-classes:$$(cat tcg-fallback/target/bench.classpath) \
 	  org.openjdk.jmh.Main InterpreterBenchmark
+
+# Boot time to JKVM-READY: jkvm's software CPU against QEMU TCG, same vmlinux, initramfs and command line.
+bench-boot: build guest
+	src/test/bench/bench-boot.sh
 
 bindings:
 	native-bindings/jextract.sh
