@@ -132,7 +132,11 @@ public final class ChildProcessLauncher implements GuestLauncher {
             throw new VmmException(who + ": the guest has no " + log.missingDevice().get() + " (is the " + request.model().id()
                     + " model attached and its driver loaded?); console: " + request.consoleFile());
         }
-        if (status != 0 || log.status().isEmpty()) {
+        if (log.status().isEmpty()) {
+            throw new VmmException(who + ": jkvm run exited with status " + status + " before the workload finished: "
+                    + vmmMessage(readIfPresent(err)) + "; console: " + request.consoleFile() + tail(console));
+        }
+        if (status != 0) {
             throw new VmmException(who + ": the workload failed with status " + status + "; console: " + request.consoleFile()
                     + tail(console));
         }

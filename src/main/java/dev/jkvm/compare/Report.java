@@ -184,7 +184,7 @@ public record Report(Comparison comparison, String accelOption, String accelerat
 
     /**
      * "ide-dma: 62% of exits are ATA status reads (23%), bus-master status reads (21%) and ATA command writes (18%)":
-     * the largest causes, until they pass half of the exits or three are named. Causes are user-space register
+     * the largest causes, at most three; once they pass half of the exits, only causes of 10% or more are added. Causes are user-space register
      * accesses (by name and direction) and exits that are no access (HLT, interrupt windows). When string I/O puts
      * several accesses in one exit, shares are of accesses and exits together, and the sentence says so.
      */
@@ -214,7 +214,8 @@ public record Report(Comparison comparison, String accelOption, String accelerat
         List<String> parts = new ArrayList<>();
         long covered = 0;
         for (Map.Entry<String, Long> e : sorted) {
-            if (named.size() == 3 || (covered * 2 >= total && !named.isEmpty())) break;
+            // Name up to three causes: past half of the exits, only those worth a tenth or more.
+            if (named.size() == 3 || (covered * 2 >= total && e.getValue() * 10 < total)) break;
             named.add(e.getKey());
             parts.add(e.getKey() + " (" + percent((double) e.getValue() / total) + ")");
             covered += e.getValue();

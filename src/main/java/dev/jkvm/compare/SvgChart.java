@@ -109,7 +109,7 @@ public final class SvgChart {
         for (double t : ticks(top, log)) {
             double px = LEFT + x.applyAsDouble(t);
             s.append(String.format(Locale.ROOT, "    <line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke-dasharray=\"2,3\"/>\n", px, TOP - 6, px, barsBottom));
-            s.append(String.format(Locale.ROOT, "    <text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" stroke=\"none\">%s</text>\n", px, barsBottom + 16, esc(TableFormatter.num(t))));
+            s.append(String.format(Locale.ROOT, "    <text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" stroke=\"none\">%s</text>\n", px, barsBottom + 16, esc(t == Math.rint(t) ? String.format(Locale.ROOT, "%,d", (long) t) : TableFormatter.num(t))));
         }
         s.append(String.format(Locale.ROOT, "    <text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" stroke=\"none\">%s</text>\n",
                 LEFT + plot / 2, barsBottom + 36, esc("exits per MiB" + (log ? " (log scale; segments show each register's share)" : ""))));

@@ -71,6 +71,7 @@ public final class TableFormatter {
     /** 12,345 / 123 / 12.3 / 1.23; "-" when not measured. */
     static String num(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) return "-";
+        if (v == 0) return "0";
         double a = Math.abs(v);
         if (a >= 1000) return String.format(Locale.ROOT, "%,.0f", v);
         if (a >= 100) return String.format(Locale.ROOT, "%.0f", v);

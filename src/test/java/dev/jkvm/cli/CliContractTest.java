@@ -63,11 +63,4 @@ class CliContractTest {
         assertTrue(missing.err().contains("no such file"), missing.err());
         assertEquals(2, jkvm("run", "--accel", "xen").status(), "picocli usage errors exit with 2");
     }
-
-    @Test
-    void compareSaysItIsNotBuiltYet() {
-        Result r = jkvm("compare", "disk");
-        assertEquals(ExitStatus.VMM_ERROR, r.status());
-        assertTrue(r.err().contains("not built yet"), r.err());
-    }
 }

@@ -93,6 +93,15 @@ class ChildProcessLauncherTest {
     }
 
     @Test
+    void aCrashedVmmIsNotBlamedOnTheWorkload() throws Exception {
+        Path crashed = fake("echo 'Exception in thread \"main\" java.lang.NoClassDefFoundError: dev/jkvm/X' >&2; exit 1\n");
+        VmmException e = assertThrows(VmmException.class,
+                () -> new ChildProcessLauncher(List.of(crashed.toString()), "512M", Duration.ofMinutes(1)).launch(request(false)));
+        assertTrue(e.getMessage().startsWith("virtio-blk: jkvm run exited with status 1 before the workload finished: "
+                + "Exception in thread \"main\" java.lang.NoClassDefFoundError: dev/jkvm/X"), e.getMessage());
+    }
+
+    @Test
     void aHungGuestTimesOut() throws Exception {
         Path hung = fake("exec sleep 30\n");
         VmmException e = assertThrows(VmmException.class,

@@ -30,14 +30,16 @@ class DominantSentenceTest {
     @Test
     void virtioBlkCountsHltAsACause() {
         Report.Dominant d = Fixtures.disk(dir).device(DeviceModel.VIRTIO_BLK).dominant();
-        assertEquals("virtio-blk: 67% of exits are HLT exits (33%) and virtio ISR status reads (33%)", d.sentence());
+        assertEquals("virtio-blk: 100% of exits are HLT exits (33%), virtio ISR status reads (33%) and virtio notify writes (33%)",
+                d.sentence());
     }
 
     @Test
     void stringIoBatchingIsSaid() {
         Report.Dominant d = Fixtures.disk(dir).device(DeviceModel.IDE_PIO).dominant();
         assertTrue(d.sentence().startsWith("ide-pio: "), d.sentence());
-        assertTrue(d.sentence().contains("of exits and batched string I/O accesses are ATA data"), d.sentence());
+        assertTrue(d.sentence().contains("of exits and batched string I/O accesses are ATA data reads (53%) and ATA data writes (47%)"),
+                d.sentence());
         assertTrue(d.share() > 0.5 && d.share() <= 1, d.sentence());
     }
 

@@ -54,6 +54,7 @@ class TableFormatterTest {
         assertEquals("48.0", TableFormatter.num(48));
         assertEquals("3.00", TableFormatter.num(3));
         assertEquals("-", TableFormatter.num(Double.NaN));
+        assertEquals("0", TableFormatter.num(0));
     }
 
     @Test
