@@ -1,5 +1,6 @@
 package dev.jkvm.compare;
 
+import dev.jkvm.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

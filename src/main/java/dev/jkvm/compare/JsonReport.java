@@ -1,5 +1,6 @@
 package dev.jkvm.compare;
 
+import dev.jkvm.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

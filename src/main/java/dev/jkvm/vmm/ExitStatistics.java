@@ -4,64 +4,65 @@ import dev.jkvm.accel.ExitReason;
 import dev.jkvm.accel.Vcpu;
 import dev.jkvm.devices.bus.AccessCounter;
 import dev.jkvm.devices.bus.Bus;
+import dev.jkvm.json.Json;
 import dev.jkvm.machine.Machine;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The exit counters of a VM: per vCPU and reason, per device window and register. */
+/** The exit counters of a VM as JSON: per vCPU and reason, per device window and register. */
 final class ExitStatistics {
     private ExitStatistics() {}
 
     static String toJson(String accelerator, Machine machine, List<Vcpu> vcpus) {
-        JsonWriter json = new JsonWriter().beginObject();
-        json.name("accelerator").value(accelerator);
-        json.name("vcpus").beginArray();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("accelerator", accelerator);
+        List<Object> cpus = new ArrayList<>();
         for (Vcpu v : vcpus) {
-            json.beginObject().name("index").value(v.index()).name("exits").value(v.stats().total());
-            json.name("reasons").beginObject();
-            for (Map.Entry<ExitReason, Long> e : v.stats().snapshot().entrySet()) {
-                json.name(e.getKey().name().toLowerCase()).value(e.getValue());
-            }
-            json.endObject();
+            Map<String, Object> cpu = new LinkedHashMap<>();
+            cpu.put("index", v.index());
+            cpu.put("exits", v.stats().total());
+            Map<String, Object> reasons = new LinkedHashMap<>();
+            for (Map.Entry<ExitReason, Long> e : v.stats().snapshot().entrySet()) reasons.put(e.getKey().name().toLowerCase(), e.getValue());
+            cpu.put("reasons", reasons);
             Map<String, Long> counters = v.acceleratorStats();
-            if (!counters.isEmpty()) {
-                json.name("accelerator_counters").beginObject();
-                counters.forEach((name, value) -> json.name(name).value(value));
-                json.endObject();
-            }
-            json.endObject();
+            if (!counters.isEmpty()) cpu.put("accelerator_counters", new LinkedHashMap<>(counters));
+            cpus.add(cpu);
         }
-        json.endArray();
-        json.name("devices").beginArray();
+        root.put("vcpus", cpus);
+        List<Object> devices = new ArrayList<>();
         for (Bus bus : List.of(machine.pio(), machine.mmio())) {
+            String kind = bus.kind().name().toLowerCase();
             for (Bus.Window w : bus.windows()) {
-                if (w.counter().total() == 0) continue;
-                json.beginObject().name("name").value(w.name()).name("bus").value(bus.kind().name().toLowerCase());
-                json.name("base").value(w.base()).name("exit_kind").value(w.exitKind().name().toLowerCase());
-                json.name("accesses").value(w.counter().total());
-                registers(json, w.counter());
-                json.endObject();
+                if (w.counter().total() > 0) devices.add(device(w.name(), kind, w.base(), w.exitKind().name().toLowerCase(), w.counter()));
             }
-            if (bus.unclaimed().total() > 0) {
-                json.beginObject().name("name").value("unclaimed").name("bus").value(bus.kind().name().toLowerCase());
-                json.name("base").value(0).name("exit_kind").value("user_space");
-                json.name("accesses").value(bus.unclaimed().total());
-                registers(json, bus.unclaimed());
-                json.endObject();
-            }
+            if (bus.unclaimed().total() > 0) devices.add(device("unclaimed", kind, 0, "user_space", bus.unclaimed()));
         }
-        json.endArray();
-        return json.endObject().toString() + "\n";
+        root.put("devices", devices);
+        return Json.write(root);
     }
 
-    private static void registers(JsonWriter json, AccessCounter counter) {
-        json.name("registers").beginArray();
+    private static Map<String, Object> device(String name, String bus, long base, String exitKind, AccessCounter counter) {
+        Map<String, Object> device = new LinkedHashMap<>();
+        device.put("name", name);
+        device.put("bus", bus);
+        device.put("base", base);
+        device.put("exit_kind", exitKind);
+        device.put("accesses", counter.total());
+        List<Object> registers = new ArrayList<>();
         for (AccessCounter.Cell c : counter.snapshot().values()) {
-            json.beginObject().name("offset").value(c.offset()).name("direction").value(c.direction().name().toLowerCase())
-                    .name("size").value(c.size()).name("count").value(c.count()).name("bytes").value(c.bytes())
-                    .name("handler_ns").value(c.nanos()).endObject();
+            Map<String, Object> register = new LinkedHashMap<>();
+            register.put("offset", c.offset());
+            register.put("direction", c.direction().name().toLowerCase());
+            register.put("size", c.size());
+            register.put("count", c.count());
+            register.put("bytes", c.bytes());
+            register.put("handler_ns", c.nanos());
+            registers.add(register);
         }
-        json.endArray();
+        device.put("registers", registers);
+        return device;
     }
 }

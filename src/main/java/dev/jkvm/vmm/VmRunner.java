@@ -64,7 +64,9 @@ public final class VmRunner {
                 status -> { if (batch) machine.lifecycle().requestStop(StopReason.guestExit(status)); },
                 () -> log.debug("the guest is ready"));
         try (Console console = new Console(config.console(), watcher, config.runCommand().isEmpty())) {
+            machine.setFastPaths(config.fastPaths());
             InterruptRouter irq = accel.createVm(machine);
+            machine.setDeviceFastPaths(accel.deviceFastPaths());
             PlatformDevices platform = PlatformDevices.attach(machine, irq, accel.clock(), console, console::drainInput);
             List<MpTable.PciInterrupt> pciInterrupts = Peripherals.attach(machine, platform, irq, accel.clock(), config.disks(), config.nics());
             String cmdline = KernelCommandLine.build(accel.kernelParameters(), config.runCommand(), config.append(), boot.defaultGuest());

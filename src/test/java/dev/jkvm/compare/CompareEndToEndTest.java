@@ -1,5 +1,6 @@
 package dev.jkvm.compare;
 
+import dev.jkvm.json.Json;
 import dev.jkvm.cli.Main;
 import dev.jkvm.testing.Requirements;
 import org.junit.jupiter.api.Assumptions;

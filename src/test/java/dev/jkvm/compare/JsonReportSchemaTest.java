@@ -1,5 +1,6 @@
 package dev.jkvm.compare;
 
+import dev.jkvm.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package dev.jkvm.compare;
+package dev.jkvm.json;
 
 import org.junit.jupiter.api.Test;
 

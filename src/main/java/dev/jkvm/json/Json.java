@@ -1,4 +1,4 @@
-package dev.jkvm.compare;
+package dev.jkvm.json;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ public final class Json {
 
     /** Thrown for malformed input, naming the character offset. */
     public static final class ParseException extends RuntimeException {
-        ParseException(String message) {
+        public ParseException(String message) {
             super(message);
         }
     }
@@ -55,7 +55,7 @@ public final class Json {
         throw new ParseException(what + ": expected a string, got " + describe(value));
     }
 
-    static String describe(Object value) {
+    public static String describe(Object value) {
         return switch (value) {
             case null -> "null";
             case Map<?, ?> m -> "an object";
