@@ -11,11 +11,23 @@ import dev.jkvm.tcg.mem.LinearMemory;
 import dev.jkvm.tcg.mem.Mmu;
 import dev.jkvm.tcg.mem.PhysicalMemory;
 import dev.jkvm.tcg.state.CpuState;
+import dev.jkvm.tcg.state.Flags;
+import dev.jkvm.tcg.state.Segment;
+import dev.jkvm.tcg.sys.InterruptDelivery;
+import dev.jkvm.tcg.sys.Msrs;
+import dev.jkvm.tcg.sys.PagingMmu;
+import dev.jkvm.tcg.sys.Segments;
 
 /**
  * One software x86-64 vCPU. {@link #runSlice} executes cached decoded blocks until a budget of
  * retired instructions is used, the CPU halts, or an exception cannot be delivered. Retired
  * instructions drive the virtual clock and the TSC, so runs are deterministic.
+ *
+ * <p>A system-mode CPU (paging, IDT delivery, MSRs) comes from {@link #createSystem}. All vCPUs of
+ * a machine share one {@link PhysicalMemory}; each has its own Cpu, CpuState, MMU (TLB) and decode
+ * cache. Only the vCPU's own thread calls {@link #runSlice}; other threads use the request methods
+ * ({@link #requestStop}, {@link #requestNmi}, {@link #requestInit}, {@link #requestStartup}), which
+ * take effect at the next block boundary.
  */
 public final class Cpu {
     public final CpuState state;
@@ -24,18 +36,28 @@ public final class Cpu {
     public final CpuidTable cpuid;
     private final VirtualClock clock;
     private final BlockCache blocks;
+    private final Msrs msrs = new Msrs();
     private InterruptSource interrupts;
     private EventDelivery delivery = EventDelivery.NONE;
     private long retired;
     private long nanosPerInstruction = 1;
     private CpuException lastException;
+    private boolean shutdown;
     private volatile boolean stopRequested;
+    private volatile boolean requestsPending;
+    private volatile boolean nmiRequested;
+    private volatile boolean initRequested;
+    private volatile int startupVector = -1;
 
     /** A CPU with paging off and the implemented CPUID features (the user-mode part's machine). */
     public Cpu(CpuState state, GuestMemory memory, Bus io, Bus mmio, VirtualClock clock) {
         this(state, new PhysicalMemory(memory, mmio), io, clock, Mmu.IDENTITY, CpuidTable.implemented(0));
     }
 
+    /**
+     * A CPU over a given MMU, with no IDT delivery (exceptions stop the slice) unless
+     * {@link #setEventDelivery} is called. {@link #createSystem} wires the system parts.
+     */
     public Cpu(CpuState state, PhysicalMemory physical, Bus io, VirtualClock clock, Mmu mmu, CpuidTable cpuid) {
         this.state = state;
         this.memory = new LinearMemory(state, mmu, physical);
@@ -45,12 +67,33 @@ public final class Cpu {
         this.blocks = new BlockCache(memory);
     }
 
+    /**
+     * A full system vCPU: paging MMU with its own TLB ({@link PagingMmu}), IDT delivery
+     * ({@link InterruptDelivery}), MSRs with the machine's handler. physical is shared by all
+     * vCPUs of the machine; cpuid should be {@link CpuidTable#forVcpu} for this vCPU's APIC ID.
+     */
+    public static Cpu createSystem(CpuState state, PhysicalMemory physical, Bus io, VirtualClock clock,
+                                   CpuidTable cpuid, MsrHandler msrHandler) {
+        Cpu cpu = new Cpu(state, physical, io, clock, new PagingMmu(physical), cpuid);
+        cpu.setEventDelivery(new InterruptDelivery());
+        cpu.setMsrHandler(msrHandler != null ? msrHandler : MsrHandler.NONE);
+        return cpu;
+    }
+
     public void setInterruptSource(InterruptSource interrupts) {
         this.interrupts = interrupts;
     }
 
     public void setEventDelivery(EventDelivery delivery) {
         this.delivery = delivery;
+    }
+
+    public void setMsrHandler(MsrHandler handler) {
+        msrs.setHandler(handler);
+    }
+
+    public Msrs msrs() {
+        return msrs;
     }
 
     /** Virtual nanoseconds per retired instruction (default 1: a 1 GHz TSC). */
@@ -74,9 +117,95 @@ public final class Cpu {
         return blocks;
     }
 
+    /** True after a triple fault, until {@link #reset()} or INIT. */
+    public boolean inShutdown() {
+        return shutdown;
+    }
+
+    /** Called by the event delivery when a fault hits the delivery of a double fault. */
+    public void enterShutdown(CpuException cause) {
+        shutdown = true;
+        lastException = cause;
+    }
+
     /** Makes the running slice return at the next block boundary. Safe from any thread. */
     public void requestStop() {
         stopRequested = true;
+    }
+
+    /** Raises NMI: delivered through vector 2 at the next block boundary unless an NMI handler runs (until IRET). Any thread. */
+    public void requestNmi() {
+        nmiRequested = true;
+        requestsPending = true;
+    }
+
+    /** INIT IPI: at the next block boundary the CPU resets to the wait-for-SIPI state. Any thread. */
+    public void requestInit() {
+        initRequested = true;
+        requestsPending = true;
+    }
+
+    /** Startup IPI with the given vector: a CPU waiting for SIPI starts in real mode at vector:0000 (address vector << 12). Ignored otherwise. Any thread. */
+    public void requestStartup(int vector) {
+        startupVector = vector & 0xff;
+        requestsPending = true;
+    }
+
+    /**
+     * Power-on/RESET state (real mode at F000:FFF0, CS base FFFF0000, paging off, caches as after
+     * RESET). Keeps the APIC ID (CPUID) and the TSC running. Call only on the vCPU's thread or while it is stopped.
+     */
+    public void reset() {
+        CpuState s = state;
+        java.util.Arrays.fill(s.gpr, 0);
+        s.gpr[dev.jkvm.tcg.state.Reg.RDX] = cpuid.query(1, 0)[0] & 0xffffffffL; // family/model/stepping
+        s.setRflags(Flags.FIXED_ONE);
+        s.cr0 = 0x60000010L;
+        s.cr2 = 0;
+        s.cr3 = 0;
+        s.cr4 = 0;
+        s.cr8 = 0;
+        s.efer = 0;
+        s.star = s.lstar = s.cstar = s.sfmask = s.kernelGsBase = s.tscAux = 0;
+        s.pat = 0x0007040600070406L;
+        for (int i = 0; i < Segment.COUNT; i++) Segments.loadReal(s.segments[i], 0, i == Segment.CS);
+        s.segments[Segment.CS].selector = 0xf000;
+        s.segments[Segment.CS].base = 0xffff0000L;
+        s.rip = 0xfff0;
+        s.gdtr.base = 0;
+        s.gdtr.limit = 0xffff;
+        s.idtr.base = 0;
+        s.idtr.limit = 0xffff;
+        s.ldtr.load(0, 0, 0xffff, 0x82);
+        s.tr.load(0, 0, 0xffff, 0x8b);
+        s.dr[0] = s.dr[1] = s.dr[2] = s.dr[3] = 0;
+        s.dr[6] = 0xffff0ff0L;
+        s.dr[7] = 0x400;
+        s.mxcsr = 0x1f80;
+        s.x87.reset();
+        java.util.Arrays.fill(s.xmm, 0);
+        s.halted = false;
+        s.interruptShadow = false;
+        s.nmiBlocked = false;
+        s.waitingForSipi = false;
+        Segments.updateMode(s);
+        memory.mmu().flushTlb(true);
+        shutdown = false;
+    }
+
+    /** INIT: like RESET but then waits for a startup IPI (application processors). Vcpu thread only; see {@link #requestInit}. */
+    public void init() {
+        reset();
+        state.waitingForSipi = true;
+    }
+
+    /** SIPI: leaves the wait-for-SIPI state in real mode at CS = vector << 8, IP = 0. Vcpu thread only; see {@link #requestStartup}. */
+    public void startup(int vector) {
+        if (!state.waitingForSipi) return;
+        state.waitingForSipi = false;
+        Segments.loadReal(state.segments[Segment.CS], (vector & 0xff) << 8, true);
+        state.rip = 0;
+        state.halted = false;
     }
 
     public StopReason runSlice(long maxInstructions) {
@@ -88,21 +217,46 @@ public final class Cpu {
         }
     }
 
+    private void takeRequests() {
+        if (initRequested) {
+            initRequested = false;
+            init();
+        }
+        int vector = startupVector;
+        if (vector >= 0) {
+            startupVector = -1;
+            startup(vector);
+        }
+    }
+
     private StopReason run(long limit) {
         CpuState s = state;
         while (true) {
-            if (s.interruptShadow) {
-                s.interruptShadow = false;
-            } else if (interrupts != null && s.interruptsEnabled() && interrupts.hasPendingInterrupt()) {
-                s.halted = false;
-                delivery.deliverInterrupt(this, interrupts.acknowledgeInterrupt());
+            if (requestsPending) {
+                requestsPending = false;
+                takeRequests();
             }
-            if (s.halted) return StopReason.HALTED;
-            if (retired >= limit) return StopReason.INSTRUCTION_LIMIT;
             if (stopRequested) {
                 stopRequested = false;
                 return StopReason.STOP_REQUESTED;
             }
+            if (shutdown) return StopReason.TRIPLE_FAULT;
+            if (s.waitingForSipi) return StopReason.WAITING_FOR_SIPI;
+            if (s.interruptShadow) {
+                s.interruptShadow = false;
+            } else if (nmiRequested && !s.nmiBlocked) {
+                nmiRequested = false;
+                s.nmiBlocked = true;
+                s.halted = false;
+                delivery.deliverInterrupt(this, CpuException.NMI);
+                if (shutdown) return StopReason.TRIPLE_FAULT;
+            } else if (interrupts != null && s.interruptsEnabled() && interrupts.hasPendingInterrupt()) {
+                s.halted = false;
+                delivery.deliverInterrupt(this, interrupts.acknowledgeInterrupt());
+                if (shutdown) return StopReason.TRIPLE_FAULT;
+            }
+            if (s.halted) return StopReason.HALTED;
+            if (retired >= limit) return StopReason.INSTRUCTION_LIMIT;
             long instructionStart = s.rip;
             try {
                 BasicBlock block = blocks.blockAt(s, s.rip);
@@ -112,15 +266,21 @@ public final class Cpu {
                     s.rip = instructionStart + insn.length;
                     Interpreter.execute(this, insn);
                     retired++;
-                    if (!block.valid() || retired >= limit) break;
+                    if (!block.valid()) {
+                        blocks.codeCache().staleBlockLeft();
+                        break;
+                    }
+                    if (retired >= limit) break;
                 }
             } catch (CpuException e) {
                 if (!e.software) s.rip = instructionStart;
                 else retired++;
                 if (!delivery.deliverException(this, e)) {
+                    if (shutdown) return StopReason.TRIPLE_FAULT;
                     lastException = e;
                     return StopReason.EXCEPTION;
                 }
+                if (shutdown) return StopReason.TRIPLE_FAULT;
             }
         }
     }

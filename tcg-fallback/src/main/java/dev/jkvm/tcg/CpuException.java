@@ -6,7 +6,7 @@ package dev.jkvm.tcg;
  * system part delivers it through the IDT. Carries no stack trace: it is control flow, not a bug.
  */
 public final class CpuException extends RuntimeException {
-    public static final int DIVIDE_ERROR = 0, DEBUG = 1, BREAKPOINT = 3, OVERFLOW = 4, BOUND = 5;
+    public static final int DIVIDE_ERROR = 0, DEBUG = 1, NMI = 2, BREAKPOINT = 3, OVERFLOW = 4, BOUND = 5;
     public static final int INVALID_OPCODE = 6, DEVICE_NOT_AVAILABLE = 7, DOUBLE_FAULT = 8;
     public static final int INVALID_TSS = 10, SEGMENT_NOT_PRESENT = 11, STACK_FAULT = 12;
     public static final int GENERAL_PROTECTION = 13, PAGE_FAULT = 14, X87_FAULT = 16;

@@ -79,6 +79,8 @@ public final class Decoder {
         int size = c.operandSize;
         boolean x64 = c.mode.is64();
         if (opcode < 0x40 && (opcode & 7) < 6) return aluForm(c, opcode >> 3, opcode & 7);
+        Insn system = SystemMap.oneByte(c, opcode);
+        if (system != null) return system;
         switch (opcode) {
             case 0x50, 0x51, 0x52, 0x53, 0x54, 0x55, 0x56, 0x57: {
                 int s = c.stackOperandSize();
@@ -159,7 +161,7 @@ public final class Decoder {
                 return c.insn(Op.XCHG, size, c.gpr((opcode & 7) | ((c.rex & 1) << 3), size), c.gpr(Reg.RAX, size));
             case 0x98: return c.insn(Op.WIDEN_ACCUMULATOR, size, null, null);
             case 0x99: return c.insn(Op.SIGN_INTO_DX, size, null, null);
-            case 0x9b: return c.insn(Op.NOP, size, null, null); // FWAIT: x87 exceptions are never pending
+            case 0x9b: return X87Map.decodeWait(c); // FWAIT: delivers a pending x87 exception
             case 0x9c: return c.insn(Op.PUSHF, c.stackOperandSize(), null, null);
             case 0x9d: return c.insn(Op.POPF, c.stackOperandSize(), null, null);
             case 0x9e: return c.insn(Op.SAHF, 1, null, null);

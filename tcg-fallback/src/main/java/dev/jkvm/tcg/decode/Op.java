@@ -22,6 +22,8 @@ public enum Op {
     MOVS, CMPS, STOS, LODS, SCAS, INS, OUTS, IN, OUT,
     // flags and miscellaneous
     FLAG_CONTROL, LAHF, SAHF, CPUID, RDTSC, HLT, SOFTWARE_INTERRUPT,
+    // system instructions (sub-operation from SysOp; executed by dev.jkvm.tcg.sys.SystemDispatch)
+    SYSTEM,
     // SSE/SSE2 (sub-operation selects the exact instruction)
     SSE_MOVE, SSE_MOVE_MERGE, SSE_MOVE_HIGH_LOW, SSE_MOVMSK,
     SSE_LOGIC, SSE_INT_ARITH, SSE_INT_SHIFT_BY_OPERAND, SSE_INT_SHIFT_BY_IMM, SSE_SHUFFLE, SSE_UNPACK, SSE_PACK,

@@ -8,6 +8,8 @@ final class TwoByteMap {
 
     static Insn decode(DecodeContext c, int opcode) {
         int size = c.operandSize;
+        Insn system = SystemMap.twoByte(c, opcode);
+        if (system != null) return system;
         switch (opcode) {
             case 0x0b: return c.undefined(); // UD2
             case 0x18: {

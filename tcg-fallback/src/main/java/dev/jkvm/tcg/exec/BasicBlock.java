@@ -1,6 +1,7 @@
 package dev.jkvm.tcg.exec;
 
 import dev.jkvm.tcg.decode.Insn;
+import dev.jkvm.tcg.mem.PhysicalMemory;
 import dev.jkvm.tcg.state.CpuMode;
 
 /**
@@ -13,17 +14,33 @@ public final class BasicBlock {
     public final Insn[] instructions;
     /** Physical pages the block's bytes came from (one, or two if the last instruction straddles). */
     final long[] pages;
-    /** Cleared when guest code writes to one of the block's pages. */
+    /** The code generation of each page when it was decoded (see {@link PhysicalMemory#markCodePage}). */
+    private final int[] generations;
+    private final PhysicalMemory physical;
+    /** For a straddling block: offset from the block start to the second page (its linear mapping is rechecked). */
+    final long secondPageOffset;
+    /** Cleared when the cache replaces or drops the block. */
     boolean valid = true;
 
-    BasicBlock(long physicalAddress, CpuMode mode, Insn[] instructions, long[] pages) {
+    BasicBlock(long physicalAddress, CpuMode mode, Insn[] instructions, long[] pages, int[] generations,
+               PhysicalMemory physical, long secondPageOffset) {
         this.physicalAddress = physicalAddress;
         this.mode = mode;
         this.instructions = instructions;
         this.pages = pages;
+        this.generations = generations;
+        this.physical = physical;
+        this.secondPageOffset = secondPageOffset;
     }
 
+    /** False once any vCPU or device wrote to one of the block's pages after it was decoded. */
     public boolean valid() {
-        return valid;
+        if (!valid) return false;
+        if (physical.codeGeneration(pages[0]) != generations[0]
+                || (pages.length > 1 && physical.codeGeneration(pages[1]) != generations[1])) {
+            valid = false;
+            return false;
+        }
+        return true;
     }
 }

@@ -20,8 +20,11 @@ final class BlockBuilder {
 
     static BasicBlock build(LinearMemory memory, long linear, long physical, CpuMode mode) {
         List<Insn> insns = new ArrayList<>();
+        PhysicalMemory ram = memory.physical();
         long page = physical >>> PhysicalMemory.PAGE_SHIFT;
+        int generation = ram.markCodePage(page); // before reading the bytes: a racing write makes the block stale
         long secondPage = -1;
+        int secondGeneration = 0;
         long pc = linear;
         while (insns.size() < MAX_INSTRUCTIONS) {
             long start = pc;
@@ -37,12 +40,15 @@ final class BlockBuilder {
             long lastByte = pc - 1;
             if ((lastByte >>> PhysicalMemory.PAGE_SHIFT) != (start >>> PhysicalMemory.PAGE_SHIFT)) {
                 secondPage = memory.translate(lastByte, Mmu.EXECUTE) >>> PhysicalMemory.PAGE_SHIFT;
+                secondGeneration = ram.markCodePage(secondPage);
                 break;
             }
             if (endsBlock(insn) || (pc & (PhysicalMemory.PAGE_SIZE - 1)) == 0) break;
         }
         long[] pages = secondPage >= 0 ? new long[] {page, secondPage} : new long[] {page};
-        return new BasicBlock(physical, mode, insns.toArray(new Insn[0]), pages);
+        int[] generations = secondPage >= 0 ? new int[] {generation, secondGeneration} : new int[] {generation};
+        long secondPageOffset = secondPage >= 0 ? PhysicalMemory.PAGE_SIZE - (linear & (PhysicalMemory.PAGE_SIZE - 1)) : 0;
+        return new BasicBlock(physical, mode, insns.toArray(new Insn[0]), pages, generations, ram, secondPageOffset);
     }
 
     /**
@@ -53,7 +59,7 @@ final class BlockBuilder {
     static boolean endsBlock(Insn insn) {
         return switch (insn.op) {
             case JCC, JMP_RELATIVE, JMP_ABSOLUTE, CALL_RELATIVE, CALL_ABSOLUTE, RET, LOOP, JRCXZ,
-                 HLT, SOFTWARE_INTERRUPT, UNDEFINED, POPF, FLAG_CONTROL, IN, OUT, INS, OUTS -> true;
+                 HLT, SOFTWARE_INTERRUPT, UNDEFINED, POPF, FLAG_CONTROL, IN, OUT, INS, OUTS, SYSTEM -> true;
             case MOVS, CMPS, STOS, LODS, SCAS -> (insn.prefixes & (Insn.REP | Insn.REPNE)) != 0;
             default -> false;
         };

@@ -2,6 +2,7 @@ package dev.jkvm.tcg.exec;
 
 import dev.jkvm.tcg.mem.LinearMemory;
 import dev.jkvm.tcg.mem.Mmu;
+import dev.jkvm.tcg.mem.PhysicalMemory;
 import dev.jkvm.tcg.state.CpuState;
 import dev.jkvm.tcg.state.Segment;
 
@@ -23,6 +24,10 @@ public final class BlockCache {
         long linear = Operands.linear(s, Segment.CS, rip);
         long physical = memory.translate(linear, Mmu.EXECUTE);
         BasicBlock block = cache.lookup(physical, s.mode);
+        if (block != null && block.pages.length > 1
+                && memory.translate(linear + block.secondPageOffset, Mmu.EXECUTE) >>> PhysicalMemory.PAGE_SHIFT != block.pages[1]) {
+            block = null; // the straddling instruction's second page is mapped elsewhere from this linear address
+        }
         if (block == null) {
             block = BlockBuilder.build(memory, linear, physical, s.mode);
             cache.insert(block);

@@ -26,9 +26,9 @@ public final class FxsaveImage {
         putInt(image, 24, s.mxcsr);
         putInt(image, 28, MXCSR_MASK);
         for (int i = 0; i < 8; i++) {
-            double value = x.registers[(x.top + i) & 7];
-            putLong(image, 32 + 16 * i, ExtendedReal.mantissa(value));
-            putShort(image, 40 + 16 * i, ExtendedReal.signExponent(value));
+            int r = x.physical(i);
+            putLong(image, 32 + 16 * i, x.significand[r]);
+            putShort(image, 40 + 16 * i, x.signExponent[r]);
         }
         for (int i = 0; i < 32; i++) putLong(image, 160 + 8 * i, s.xmm[i]);
     }
@@ -40,15 +40,16 @@ public final class FxsaveImage {
         X87State x = s.x87;
         x.controlWord = getShort(image, 0);
         int status = getShort(image, 2);
-        x.top = (status >> 11) & 7;
-        x.statusWord = status & ~0x3800;
+        x.setStatusWordWithTop(status);
         for (int i = 0; i < 8; i++) x.empty[i] = (image[4] & (1 << i)) == 0;
         x.lastOpcode = getShort(image, 6);
         x.lastInstructionPointer = getLong(image, 8);
         x.lastDataPointer = getLong(image, 16);
         s.mxcsr = mxcsr;
         for (int i = 0; i < 8; i++) {
-            x.registers[(x.top + i) & 7] = ExtendedReal.toDouble(getLong(image, 32 + 16 * i), getShort(image, 40 + 16 * i));
+            int r = x.physical(i);
+            x.significand[r] = getLong(image, 32 + 16 * i);
+            x.signExponent[r] = getShort(image, 40 + 16 * i);
         }
         for (int i = 0; i < 32; i++) s.xmm[i] = getLong(image, 160 + 8 * i);
         return true;

@@ -70,6 +70,7 @@ public final class Interpreter {
             case RDTSC -> SystemOps.readTimeStampCounter(cpu);
             case HLT -> SystemOps.halt(cpu);
             case SOFTWARE_INTERRUPT -> throw CpuException.softwareInterrupt(insn.sub);
+            case SYSTEM -> dev.jkvm.tcg.sys.SystemDispatch.execute(cpu, insn);
             default -> SimdDispatch.execute(cpu, insn);
         }
     }

@@ -14,7 +14,7 @@ final class SimdDispatch {
     static void execute(Cpu cpu, Insn insn) {
         switch (insn.op) {
             case X87 -> {
-                checkFpuAvailable(cpu.state);
+                if (insn.sub != X87.WAIT) checkFpuAvailable(cpu.state); // FWAIT checks CR0.MP/TS itself
                 X87.execute(cpu, insn);
             }
             case UNDEFINED -> throw CpuException.undefinedOpcode();

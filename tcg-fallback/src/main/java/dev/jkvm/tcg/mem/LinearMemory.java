@@ -25,6 +25,40 @@ public final class LinearMemory {
         return physical;
     }
 
+    public Mmu mmu() {
+        return mmu;
+    }
+
+    /** An implicit supervisor read (GDT, IDT, TSS): privilege checks as at CPL 0. */
+    public long readSystem(long linear, int size) {
+        if (!crossesPage(linear, size)) return physical.read(translate(linear, Mmu.READ | Mmu.SUPERVISOR), size);
+        translate(linear + size - 1, Mmu.READ | Mmu.SUPERVISOR);
+        long value = 0;
+        for (int i = 0; i < size; i++) {
+            value |= physical.read(translate(linear + i, Mmu.READ | Mmu.SUPERVISOR), 1) << (8 * i);
+        }
+        return value;
+    }
+
+    /** An implicit supervisor write (descriptor accessed/busy bits, the interrupt frame on an inner stack). */
+    public void writeSystem(long linear, int size, long value) {
+        if (!crossesPage(linear, size)) {
+            physical.write(translate(linear, Mmu.WRITE | Mmu.SUPERVISOR), size, value);
+            return;
+        }
+        translate(linear, Mmu.WRITE | Mmu.SUPERVISOR);
+        translate(linear + size - 1, Mmu.WRITE | Mmu.SUPERVISOR);
+        for (int i = 0; i < size; i++) {
+            physical.write(translate(linear + i, Mmu.WRITE | Mmu.SUPERVISOR), 1, value >>> (8 * i));
+        }
+    }
+
+    /** Faults now if any byte cannot be written, with the given access flags (0 or {@link Mmu#SUPERVISOR}). */
+    public void checkWritable(long linear, int size, int flags) {
+        translate(linear, Mmu.WRITE | flags);
+        translate(linear + size - 1, Mmu.WRITE | flags);
+    }
+
     public long translate(long linear, int access) {
         if (state.mode.is64() && (linear << 16) >> 16 != linear) throw CpuException.generalProtection();
         return mmu.translate(linear, access, state);

@@ -29,8 +29,13 @@ public final class PhysicalMemory {
     private final long[] ends;
     private final MemorySegment[] hosts;
     private final Bus mmio;
-    private final long[] codePages;
-    private CodeWriteListener codeWriteListener = page -> {};
+    /**
+     * Per RAM page: bit 0 set while some vCPU holds decoded code from the page, the rest a
+     * generation bumped by the first write after that. Shared by all vCPUs: a decoded block
+     * remembers the generation of its pages and is stale once it differs (cross-modifying code).
+     */
+    private final int[] codePages;
+    private final List<CodeWriteListener> codeWriteListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public PhysicalMemory(GuestMemory memory, Bus mmio) {
         List<RamRegion> regions = memory.regions();
@@ -45,11 +50,12 @@ public final class PhysicalMemory {
             top = Math.max(top, ends[i]);
         }
         this.mmio = mmio;
-        codePages = new long[(int) ((top >>> PAGE_SHIFT) / 64 + 1)];
+        codePages = new int[(int) (top >>> PAGE_SHIFT) + 1];
     }
 
-    public void setCodeWriteListener(CodeWriteListener listener) {
-        codeWriteListener = listener;
+    /** Told (on the writing thread) when a page holding decoded code is written. */
+    public void addCodeWriteListener(CodeWriteListener listener) {
+        codeWriteListeners.add(listener);
     }
 
     /** Index of the RAM region holding [address, address+size), or -1. */
@@ -150,21 +156,36 @@ public final class PhysicalMemory {
         long first = address >>> PAGE_SHIFT;
         long last = (address + size - 1) >>> PAGE_SHIFT;
         for (long page = first; page <= last; page++) {
-            int word = (int) (page >>> 6);
-            if (word < codePages.length && (codePages[word] & (1L << page)) != 0) {
-                codePages[word] &= ~(1L << page);
-                codeWriteListener.codeWritten(page);
+            if (page >= codePages.length) continue;
+            int i = (int) page;
+            int state = (int) PAGE_STATE.getAcquire(codePages, i);
+            if ((state & 1) == 0) continue;
+            while ((state & 1) != 0 && !PAGE_STATE.compareAndSet(codePages, i, state, (state + 2) & ~1)) {
+                state = (int) PAGE_STATE.getVolatile(codePages, i);
             }
+            for (CodeWriteListener l : codeWriteListeners) l.codeWritten(page);
         }
     }
 
-    /** Marks a physical page as holding decoded code: the next write to it notifies the listener. */
-    public void markCodePage(long page) {
-        int word = (int) (page >>> 6);
-        if (word < codePages.length) codePages[word] |= 1L << page;
+    private static final VarHandle PAGE_STATE = java.lang.invoke.MethodHandles.arrayElementVarHandle(int[].class);
+
+    /**
+     * Marks a physical page as holding decoded code and returns its code generation: the next
+     * write to the page bumps the generation, making blocks decoded from it stale. Call before
+     * reading the bytes to decode.
+     */
+    public int markCodePage(long page) {
+        if (page < 0 || page >= codePages.length) return 0;
+        int i = (int) page;
+        while (true) {
+            int state = (int) PAGE_STATE.getVolatile(codePages, i);
+            if ((state & 1) != 0 || PAGE_STATE.compareAndSet(codePages, i, state, state | 1)) return state >>> 1;
+        }
     }
 
-    public void clearCodePages() {
-        java.util.Arrays.fill(codePages, 0);
+    /** The current code generation of a page (see {@link #markCodePage}). */
+    public int codeGeneration(long page) {
+        if (page < 0 || page >= codePages.length) return 0;
+        return (int) PAGE_STATE.getAcquire(codePages, (int) page) >>> 1;
     }
 }

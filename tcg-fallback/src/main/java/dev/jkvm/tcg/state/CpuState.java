@@ -45,6 +45,12 @@ public final class CpuState {
     public boolean halted;
     /** Set by MOV SS / POP SS / STI: interrupts stay blocked until after the next instruction. */
     public boolean interruptShadow;
+    /** NMIs are blocked from NMI delivery until the next IRET. */
+    public boolean nmiBlocked;
+    /** After INIT on an application processor: nothing runs until a startup IPI (SIPI). */
+    public boolean waitingForSipi;
+    /** DR0..DR7 (DR4/DR5 unused: they alias DR6/DR7). Stored only: no breakpoints are raised. */
+    public final long[] dr = {0, 0, 0, 0, 0, 0, 0xffff0ff0L, 0x400};
 
     /** XMM0..15 as (low, high) qword pairs: XMMn = xmm[2n], xmm[2n+1]. */
     public final long[] xmm = new long[32];

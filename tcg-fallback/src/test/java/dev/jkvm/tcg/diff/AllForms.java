@@ -10,6 +10,7 @@ final class AllForms {
     static List<Form> forms() {
         List<Form> all = new ArrayList<>(IntegerForms.forms());
         all.addAll(SseForms.forms());
+        all.addAll(X87Forms.forms());
         return all;
     }
 }

@@ -71,8 +71,19 @@ final class StateComparison {
         return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8;
     }
 
+    /** FCW, FSW, FTW and ST0..ST7 of a state. */
+    static String describeX87(MachineState s) {
+        StringBuilder b = new StringBuilder(String.format("fcw=%04x fsw=%04x ftw=%02x", word(s.fxsave, 0), word(s.fxsave, 2),
+                s.fxsave[4] & 0xff));
+        for (int i = 0; i < 8; i++) {
+            b.append(String.format(" st%d=%04x:%016x", i, word(s.fxsave, 40 + 16 * i), MachineState.readLong(s.fxsave, 32 + 16 * i)));
+        }
+        return b.toString();
+    }
+
     static String describe(TestCase c) {
         return c.form().name() + " [" + HexFormat.ofDelimiter(" ").formatHex(c.code()) + "] mxcsr="
-                + Integer.toHexString(c.input().mxcsr()) + "\n    input " + c.input();
+                + Integer.toHexString(c.input().mxcsr()) + (c.comparesX87() ? "\n    x87 input " + describeX87(c.input()) : "")
+                + "\n    input " + c.input();
     }
 }
