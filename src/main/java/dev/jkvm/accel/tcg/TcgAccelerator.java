@@ -3,12 +3,12 @@ package dev.jkvm.accel.tcg;
 import dev.jkvm.accel.Accelerator;
 import dev.jkvm.accel.InterruptRouter;
 import dev.jkvm.accel.Vcpu;
+import dev.jkvm.devices.apic.LocalApic;
 import dev.jkvm.devices.time.Clock;
 import dev.jkvm.devices.time.VirtualClock;
 import dev.jkvm.machine.Machine;
 import dev.jkvm.tcg.Cpu;
 import dev.jkvm.tcg.CpuidTable;
-import dev.jkvm.tcg.mem.Mmu;
 import dev.jkvm.tcg.mem.PhysicalMemory;
 import dev.jkvm.tcg.state.CpuState;
 
@@ -57,7 +57,10 @@ public final class TcgAccelerator implements Accelerator {
     @Override
     public Vcpu createVcpu(int index) {
         TcgVcpu vcpu = vcpus.get(index);
-        Cpu cpu = new Cpu(new CpuState(), physical, machine.pio(), clock, Mmu.IDENTITY, CpuidTable.implemented(index));
+        LocalApic lapic = platform.localApic(index);
+        Cpu cpu = Cpu.createSystem(new CpuState(), physical, machine.pio(), clock,
+                CpuidTable.forVcpu(index, machine.cpus()), new ApicBaseMsr(lapic));
+        cpu.msrs().setTopOfMemory(machine.layout().lowRamEnd());
         vcpu.attach(platform, cpu);
         return vcpu;
     }

@@ -32,22 +32,20 @@ final class TcgVcpu implements Vcpu, CpuSignals {
     private final VcpuStats stats = new VcpuStats();
     private SoftwarePlatform platform;
     private Cpu cpu;
-    private volatile boolean waitingForStartup;
-    private volatile int startupVector = -1;
-    private volatile boolean initRequested;
+    private volatile boolean signalled;
 
     TcgVcpu(int index, Machine machine, VirtualClock clock, IdleCoordinator idle) {
         this.index = index;
         this.machine = machine;
         this.clock = clock;
         this.idle = idle;
-        this.waitingForStartup = index != 0;
     }
 
     void attach(SoftwarePlatform platform, Cpu cpu) {
         this.platform = platform;
         this.cpu = cpu;
         cpu.setInterruptSource(new ApicInterrupts(platform.localApic(index), platform.pic()));
+        if (index != 0) cpu.init(); // application processors wait for the guest's INIT/SIPI
     }
 
     @Override
@@ -58,7 +56,6 @@ final class TcgVcpu implements Vcpu, CpuSignals {
     @Override
     public void setBootState(BootCpuState state) {
         TcgBootRegisters.apply(cpu.state, state);
-        waitingForStartup = false;
     }
 
     @Override
@@ -70,18 +67,17 @@ final class TcgVcpu implements Vcpu, CpuSignals {
                 countExit(window, direction == Direction.READ ? ExitReason.MMIO_READ : ExitReason.MMIO_WRITE));
         try {
             while (!machine.lifecycle().stopping()) {
-                if (takeStartupSignals()) continue;
-                if (waitingForStartup) {
-                    idle.awaitWork(() -> startupVector >= 0 || initRequested || machine.lifecycle().stopping());
-                    continue;
-                }
                 long untilDeadline = clock.nextDeadline() - clock.nanos();
                 dev.jkvm.tcg.StopReason why = cpu.runSlice(Math.clamp(untilDeadline, 1, MAX_SLICE));
                 switch (why) {
                     case HALTED -> {
                         stats.count(ExitReason.HLT);
-                        idle.awaitWork(this::hasWork);
-                        cpu.state.halted = !interruptible();
+                        awaitSignalOr(this::hasInterrupt);
+                    }
+                    case WAITING_FOR_SIPI -> awaitSignalOr(() -> false);
+                    case TRIPLE_FAULT -> {
+                        stats.count(ExitReason.SHUTDOWN);
+                        machine.lifecycle().requestStop(StopReason.reset("vCPU " + index + " shut down (triple fault): the guest reset"));
                     }
                     case EXCEPTION -> machine.lifecycle().requestStop(StopReason.error(
                             "vCPU " + index + ": the software CPU cannot go on: " + cpu.lastException().getMessage()
@@ -97,57 +93,46 @@ final class TcgVcpu implements Vcpu, CpuSignals {
         }
     }
 
-    /** INIT puts the CPU in wait-for-STARTUP; STARTUP starts it in real mode. */
-    private boolean takeStartupSignals() {
-        if (initRequested) {
-            initRequested = false;
-            waitingForStartup = true;
-            startupVector = -1;
-            return true;
-        }
-        int vector = startupVector;
-        if (vector >= 0 && waitingForStartup) {
-            startupVector = -1;
-            TcgBootRegisters.startup(cpu.state, vector);
-            waitingForStartup = false;
-            return true;
-        }
-        return false;
+    /** Sleeps (letting idle time pass) until an interrupt is deliverable, a signal arrives or the VM stops. */
+    private void awaitSignalOr(java.util.function.BooleanSupplier ready) throws InterruptedException {
+        idle.awaitWork(() -> {
+            if (signalled || machine.lifecycle().stopping()) return true;
+            return ready.getAsBoolean();
+        });
+        signalled = false;
     }
 
-    private boolean interruptible() {
-        return cpu.state.interruptsEnabled() && cpu.state.halted && hasInterrupt();
-    }
-
+    /** Whether a maskable interrupt would wake HLT now. */
     private boolean hasInterrupt() {
+        if (!cpu.state.interruptsEnabled()) return false;
         LocalApic lapic = platform.localApic(index);
         return lapic.hasPendingInterrupt() || (lapic.acceptsPicInterrupts() && platform.pic().hasInterrupt());
     }
 
-    private boolean hasWork() {
-        return machine.lifecycle().stopping() || initRequested || (cpu.state.interruptsEnabled() && hasInterrupt());
-    }
-
-    /** Accesses to what KVM emulates in the kernel are not exits; the bus counts them per device. */
     private void countExit(Bus.Window window, ExitReason reason) {
         if (window == null || window.exitKind() == ExitKind.USER_SPACE) stats.count(reason);
     }
 
     @Override
     public void init() {
-        initRequested = true;
-        cpu.requestStop();
-        idle.wake();
+        cpu.requestInit();
+        signal();
     }
 
     @Override
     public void startup(int vector) {
-        startupVector = vector;
-        idle.wake();
+        cpu.requestStartup(vector);
+        signal();
     }
 
     @Override
     public void nmi() {
+        cpu.requestNmi();
+        signal();
+    }
+
+    private void signal() {
+        signalled = true;
         idle.wake();
     }
 
