@@ -27,6 +27,14 @@ public interface Accelerator extends AutoCloseable {
         return "";
     }
 
+    /**
+     * The device fast paths of the VM {@link #createVm} made, as far as {@code machine.fastPaths()} allows
+     * them. The software CPU has none of its own: its devices handle every access on the vCPU thread.
+     */
+    default DeviceFastPaths deviceFastPaths() {
+        return DeviceFastPaths.DIRECT;
+    }
+
     /** Creates vCPU {@code index}; vCPU 0 starts at the kernel entry, the others wait for INIT/SIPI. */
     Vcpu createVcpu(int index);
 

@@ -11,4 +11,12 @@ public interface InterruptRouter {
     IrqLine gsi(int gsi);
 
     MsiSink msi();
+
+    /**
+     * The MSI sink of one device (its MSI-X vectors): an accelerator with irqfd gives each programmed vector a
+     * GSI route and an eventfd; by default every device shares {@link #msi()}.
+     */
+    default MsiSink msi(String device) {
+        return msi();
+    }
 }

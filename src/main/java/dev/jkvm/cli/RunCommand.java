@@ -4,6 +4,7 @@ import dev.jkvm.VmmException;
 import dev.jkvm.config.AccelChoice;
 import dev.jkvm.config.ConsoleSpec;
 import dev.jkvm.config.DiskSpec;
+import dev.jkvm.config.FastPaths;
 import dev.jkvm.config.MemorySize;
 import dev.jkvm.config.NicSpec;
 import dev.jkvm.config.VmConfig;
@@ -83,6 +84,21 @@ public final class RunCommand implements Callable<Integer> {
                     + "Example: --stats-json stats.json")
     Path statsJson;
 
+    @Option(names = "--fast-paths", paramLabel = "all|none|ioeventfd,irqfd,coalesced-mmio",
+            description = "KVM fast paths: virtio notifications through ioeventfd and a device I/O thread, interrupts "
+                    + "through irqfd (MSI-X GSI routes, INTx with a resample eventfd), e1000 register writes through "
+                    + "coalesced MMIO (default: all). Example: --fast-paths=none")
+    String fastPaths = "all";
+
+    @Option(names = "--no-ioeventfd", description = "Turn off the ioeventfd fast path (see --fast-paths).")
+    boolean noIoeventfd;
+
+    @Option(names = "--no-irqfd", description = "Turn off the irqfd fast path (see --fast-paths).")
+    boolean noIrqfd;
+
+    @Option(names = "--no-coalesced-mmio", description = "Turn off the coalesced-MMIO fast path (see --fast-paths).")
+    boolean noCoalescedMmio;
+
     @Option(names = {"-v", "--verbose"}, description = "Log debug detail to stderr. Example: -v")
     boolean verbose;
 
@@ -103,6 +119,15 @@ public final class RunCommand implements Callable<Integer> {
         List<NicSpec> nicSpecs = nics.stream().map(NicSpec::parse).toList();
         return new VmConfig(Optional.ofNullable(kernel), Optional.ofNullable(initrd), append,
                 Optional.ofNullable(run), memoryBytes, cpus, accel, diskSpecs, nicSpecs,
-                ConsoleSpec.parse(console), Optional.ofNullable(statsJson));
+                ConsoleSpec.parse(console), Optional.ofNullable(statsJson), fastPaths());
+    }
+
+    /** --fast-paths, then the --no-* switches, which turn single fast paths off. */
+    FastPaths fastPaths() {
+        FastPaths paths = FastPaths.parse(fastPaths);
+        if (noIoeventfd) paths = paths.withoutIoeventfd();
+        if (noIrqfd) paths = paths.withoutIrqfd();
+        if (noCoalescedMmio) paths = paths.withoutCoalescedMmio();
+        return paths;
     }
 }

@@ -16,5 +16,12 @@ public record VmConfig(
         List<DiskSpec> disks,
         List<NicSpec> nics,
         ConsoleSpec console,
-        Optional<Path> statsJson) {
+        Optional<Path> statsJson,
+        FastPaths fastPaths) {
+    /** Without --fast-paths: all of KVM's fast paths. */
+    public VmConfig(Optional<Path> kernel, Optional<Path> initrd, String append, Optional<String> runCommand, long memoryBytes,
+                    int cpus, AccelChoice accel, List<DiskSpec> disks, List<NicSpec> nics, ConsoleSpec console,
+                    Optional<Path> statsJson) {
+        this(kernel, initrd, append, runCommand, memoryBytes, cpus, accel, disks, nics, console, statsJson, FastPaths.ALL);
+    }
 }

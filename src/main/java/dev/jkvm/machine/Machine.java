@@ -1,6 +1,9 @@
 package dev.jkvm.machine;
 
+import dev.jkvm.accel.DeviceFastPaths;
 import dev.jkvm.boot.PcLayout;
+import dev.jkvm.config.FastPaths;
+import dev.jkvm.devices.bus.AccessCounter;
 import dev.jkvm.devices.bus.Bus;
 import dev.jkvm.devices.memory.GuestMemory;
 
@@ -16,6 +19,15 @@ public final class Machine implements AutoCloseable {
     private final Bus mmio = new Bus(Bus.Kind.MMIO);
     private final Lifecycle lifecycle = new Lifecycle();
     private final java.util.List<AutoCloseable> resources = new java.util.ArrayList<>();
+    private final java.util.Map<String, HandledInKernel> handledInKernel = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile FastPaths fastPaths = FastPaths.ALL;
+    private volatile DeviceFastPaths deviceFastPaths = DeviceFastPaths.direct(FastPaths.ALL);
+
+    /**
+     * Device accesses an accelerator handled without an exit and without the bus (ioeventfd notifications,
+     * coalesced MMIO writes), counted per register like a bus window's; offsets are relative to {@code base}.
+     */
+    public record HandledInKernel(String name, Bus.Kind bus, long base, AccessCounter counter) {}
 
     public Machine(long memoryBytes, int cpus) {
         this.layout = new PcLayout(memoryBytes);
@@ -45,6 +57,35 @@ public final class Machine implements AutoCloseable {
 
     public Lifecycle lifecycle() {
         return lifecycle;
+    }
+
+    /** The fast paths asked for (--fast-paths); set before the accelerator creates the VM. */
+    public FastPaths fastPaths() {
+        return fastPaths;
+    }
+
+    public void setFastPaths(FastPaths paths) {
+        this.fastPaths = java.util.Objects.requireNonNull(paths, "paths");
+        if (deviceFastPaths.enabled() != paths) this.deviceFastPaths = DeviceFastPaths.direct(paths);
+    }
+
+    /** What the accelerator offers devices (ioeventfd, coalesced MMIO); direct processing until it says. */
+    public DeviceFastPaths deviceFastPaths() {
+        return deviceFastPaths;
+    }
+
+    public void setDeviceFastPaths(DeviceFastPaths paths) {
+        this.deviceFastPaths = java.util.Objects.requireNonNull(paths, "paths");
+    }
+
+    /** The counter of in-kernel handled accesses named {@code name} (made on first use). */
+    public AccessCounter handledInKernel(String name, Bus.Kind bus, long base) {
+        return handledInKernel.computeIfAbsent(name + "@" + Long.toHexString(base),
+                k -> new HandledInKernel(name, bus, base, new AccessCounter())).counter();
+    }
+
+    public java.util.List<HandledInKernel> handledInKernel() {
+        return java.util.List.copyOf(handledInKernel.values());
     }
 
     /** Closes a backend (disk image, network) when the machine goes away, newest first. */

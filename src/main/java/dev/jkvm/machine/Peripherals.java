@@ -44,8 +44,8 @@ public final class Peripherals {
         int slot = FIRST_FREE_SLOT;
         for (DiskSpec disk : disks) {
             if (disk.iface() != DiskSpec.Interface.VIRTIO) continue;
-            VirtioPciDevice blk = new VirtioPciDevice("virtio-blk" + slot, new VirtioBlock(open(machine, disk)),
-                    machine.memory(), irq.msi());
+            String name = "virtio-blk" + slot;
+            VirtioPciDevice blk = new VirtioPciDevice(name, new VirtioBlock(open(machine, disk)), machine.memory(), irq.msi(name));
             slots.add(attachPci(platform, slot++, blk));
         }
         for (int i = 0; i < nics.size(); i++) {
@@ -53,8 +53,14 @@ public final class Peripherals {
             NetBackend backend = openNetwork(machine, nic);
             byte[] mac = macAddress(i);
             PciDevice device = switch (nic.model()) {
-                case E1000 -> new E1000(machine.memory(), backend, mac, clock).pciFunction();
-                case VIRTIO -> new VirtioPciDevice("virtio-net" + slot, new VirtioNet(backend, mac), machine.memory(), irq.msi());
+                case E1000 -> {
+                    E1000 e1000 = new E1000(machine.memory(), backend, mac, clock);
+                    // Buffered register writes (coalesced MMIO) reach the device before its receive path reads them.
+                    e1000.setBeforeStateRead(() -> machine.deviceFastPaths().syncPendingWrites());
+                    yield e1000.pciFunction();
+                }
+                case VIRTIO -> new VirtioPciDevice("virtio-net" + slot, new VirtioNet(backend, mac), machine.memory(),
+                        irq.msi("virtio-net" + slot));
             };
             slots.add(attachPci(platform, slot++, device));
         }

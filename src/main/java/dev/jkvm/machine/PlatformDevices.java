@@ -2,7 +2,6 @@ package dev.jkvm.machine;
 
 import dev.jkvm.accel.InterruptRouter;
 import dev.jkvm.devices.bus.Bus;
-import dev.jkvm.devices.bus.BusDevice;
 import dev.jkvm.devices.debugexit.DebugExit;
 import dev.jkvm.devices.i8042.I8042;
 import dev.jkvm.devices.pci.BarMapper;
@@ -80,21 +79,19 @@ public final class PlatformDevices {
         return pci;
     }
 
-    /** Keeps each decoding BAR's window on the PIO or MMIO bus where the guest put it. */
+    /** Keeps each decoding BAR's window on the PIO or MMIO bus where the guest put it, with its fast paths. */
     private static final class BusBarMapper implements BarMapper {
-        private final Machine machine;
-        private final Map<PciBar, Bus.Window> windows = new HashMap<>();
+        private final FastPathWiring wiring;
+        private final Map<PciBar, FastPathWiring.Mapping> windows = new HashMap<>();
 
         BusBarMapper(Machine machine) {
-            this.machine = machine;
+            this.wiring = new FastPathWiring(machine);
         }
 
         @Override
         public synchronized void map(PciDevice device, PciBar bar, long address) {
-            Bus bus = bar.kind() == PciBar.Kind.IO ? machine.pio() : machine.mmio();
-            BusDevice handler = bar.handler();
             try {
-                windows.put(bar, bus.register(device.name() + "-bar" + bar.index(), address, bar.size(), handler));
+                windows.put(bar, wiring.map(device, bar, address));
             } catch (IllegalArgumentException e) {
                 // The guest placed a BAR over another device; like a real bus conflict, it just does not decode.
                 log.warn("{} BAR {} at {}: not decoding ({})", device.name(), bar.index(), Long.toHexString(address), e.getMessage());
@@ -103,8 +100,8 @@ public final class PlatformDevices {
 
         @Override
         public synchronized void unmap(PciDevice device, PciBar bar, long address) {
-            Bus.Window w = windows.remove(bar);
-            if (w != null) (bar.kind() == PciBar.Kind.IO ? machine.pio() : machine.mmio()).unregister(w);
+            FastPathWiring.Mapping m = windows.remove(bar);
+            if (m != null) m.close();
         }
     }
 }

@@ -40,7 +40,12 @@ final class ExitStatistics {
             }
             if (bus.unclaimed().total() > 0) devices.add(device("unclaimed", kind, 0, "user_space", bus.unclaimed()));
         }
+        // Accesses a fast path kept from both the vCPU and the bus (coalesced MMIO writes replayed from KVM's ring).
+        for (Machine.HandledInKernel h : machine.handledInKernel()) {
+            if (h.counter().total() > 0) devices.add(device(h.name(), h.bus().name().toLowerCase(), h.base(), "in_kernel", h.counter()));
+        }
         root.put("devices", devices);
+        root.put("fast_paths", machine.fastPaths().toString());
         return Json.write(root);
     }
 

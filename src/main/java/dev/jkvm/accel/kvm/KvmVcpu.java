@@ -33,9 +33,12 @@ final class KvmVcpu implements Vcpu {
     private final Lifecycle lifecycle;
     private final KvmRunArea area;
     private final VcpuStats stats = new VcpuStats();
+    /** Replays buffered (coalesced MMIO) writes; runs before every MMIO and port I/O exit is handled. */
+    private final Runnable beforeDeviceExit;
 
-    KvmVcpu(int index, VcpuFd fd, Machine machine, List<CpuidEntry> cpuid) {
+    KvmVcpu(int index, VcpuFd fd, Machine machine, List<CpuidEntry> cpuid, Runnable beforeDeviceExit) {
         this.index = index;
+        this.beforeDeviceExit = beforeDeviceExit;
         this.fd = fd;
         this.pio = machine.pio();
         this.mmio = machine.mmio();
@@ -68,8 +71,14 @@ final class KvmVcpu implements Vcpu {
                 continue;
             }
             switch (exit) {
-                case IO -> handleIo(area.io());
-                case MMIO -> handleMmio(area.mmio());
+                case IO -> {
+                    beforeDeviceExit.run();
+                    handleIo(area.io());
+                }
+                case MMIO -> {
+                    beforeDeviceExit.run();
+                    handleMmio(area.mmio());
+                }
                 case INTR -> stats.count(ExitReason.INTR);
                 case HLT -> stats.count(ExitReason.HLT);
                 case IRQ_WINDOW_OPEN -> stats.count(ExitReason.IRQ_WINDOW_OPEN);

@@ -7,7 +7,9 @@ import dev.jkvm.devices.pci.PciBar;
 import dev.jkvm.devices.pci.PciDevice;
 import dev.jkvm.devices.time.Clock;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -59,6 +61,13 @@ public final class E1000 {
             Map.entry(RSRPD, 0), Map.entry(TIDV, 0), Map.entry(TXDCTL, 0), Map.entry(TADV, 0), Map.entry(TSPMT, 0),
             Map.entry(RXCSUM, 0), Map.entry(WUC, 0), Map.entry(WUFC, 0), Map.entry(WUS, 0), Map.entry(MANC, 0));
 
+    /**
+     * Registers whose writes have no side effect the guest could see before its next register read or
+     * exit: every offset of BAR0 except MDIC, ICR, ICS, IMS, IMC, TCTL and TDT (QEMU's list). A VMM may let
+     * such writes complete without an exit (KVM coalesced MMIO) and replay them later, in order.
+     */
+    private static final int[] IMMEDIATE_WRITES = {MDIC, ICR, ICS, IMS, IMC, TCTL, TDT};
+
     private final GuestMemory dma;
     private final NetBackend backend;
     private final byte[] mac;
@@ -80,6 +89,7 @@ public final class E1000 {
     private boolean linkUp;
     private int ioAddress;
     private boolean backendWaiting;
+    private volatile Runnable beforeStateRead = () -> { };
 
     /** @param mac the station address, stored in the EEPROM and RAL0/RAH0 */
     public E1000(GuestMemory dma, NetBackend backend, byte[] mac, Clock clock) {
@@ -100,6 +110,29 @@ public final class E1000 {
             reset();
         }
         backend.attach(this::offer);
+    }
+
+    /**
+     * The (offset, length) ranges of BAR0 whose writes may be buffered and replayed later ({@link #IMMEDIATE_WRITES}
+     * are the exceptions), in offset order.
+     */
+    public static List<long[]> deferrableWriteRanges() {
+        List<long[]> ranges = new ArrayList<>();
+        long start = 0;
+        for (int register : IMMEDIATE_WRITES) {
+            if (register > start) ranges.add(new long[]{start, register - start});
+            start = register + 4;
+        }
+        if (start < MMIO_SIZE) ranges.add(new long[]{start, MMIO_SIZE - start});
+        return ranges;
+    }
+
+    /**
+     * What to run before the device reads its registers on a thread other than a vCPU's (the backend's
+     * receive path): the VMM replays buffered register writes there.
+     */
+    public void setBeforeStateRead(Runnable sync) {
+        beforeStateRead = Objects.requireNonNull(sync, "sync");
     }
 
     /** The PCI function to attach to the host bridge; INTA#. */
@@ -251,6 +284,7 @@ public final class E1000 {
      * frames the guest does not want, or cannot take because its receiver is off, are dropped (true).
      */
     private boolean offer(byte[] data, int offset, int length) {
+        beforeStateRead.run();
         synchronized (this) {
             if ((rctl & RCTL_EN) == 0 || !busMaster() || length < 14) return true;
             byte[] frame = Arrays.copyOfRange(data, offset, offset + length);

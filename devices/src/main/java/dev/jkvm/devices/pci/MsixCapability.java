@@ -105,7 +105,7 @@ public final class MsixCapability implements BusDevice {
     private void send(int vector) {
         int entry = vector * ENTRY_DWORDS;
         long address = (table[entry + ADDRESS_HIGH] & 0xffffffffL) << 32 | (table[entry + ADDRESS_LOW] & 0xffffffffL);
-        sink.signal(address, table[entry + DATA]);
+        sink.signal(vector, address, table[entry + DATA]);
     }
 
     private void deliverPending() {
@@ -145,6 +145,14 @@ public final class MsixCapability implements BusDevice {
     private void writeDword(long offset, int value) {
         if (offset >= pbaOffset) return;
         int index = (int) (offset / 4);
+        int old = table[index];
         table[index] = index % ENTRY_DWORDS == VECTOR_CONTROL ? value & VECTOR_MASKED : value;
+        if (table[index] != old) {
+            // Tell a sink that keeps a route per vector (KVM irqfd) that the entry changed.
+            int vector = index / ENTRY_DWORDS;
+            int entry = vector * ENTRY_DWORDS;
+            long address = (table[entry + ADDRESS_HIGH] & 0xffffffffL) << 32 | (table[entry + ADDRESS_LOW] & 0xffffffffL);
+            sink.vectorChanged(vector, address, table[entry + DATA], isMasked(vector));
+        }
     }
 }
