@@ -32,7 +32,7 @@ import java.util.stream.Stream;
                 "per device model, each disk model on a fresh image: once with the workload and once without (a baseline",
                 "whose counts are subtracted), then prints exits per MiB and per request by reason and by register,",
                 "guest-side throughput, host CPU time, and what dominates each model's exits.",
-                "  disk: IDE PIO (libata.dma=0), IDE bus-master DMA, virtio-blk. Sequential O_DIRECT read and write of",
+                "  disk: IDE PIO (pio=on), IDE bus-master DMA, virtio-blk. Sequential O_DIRECT read and write of",
                 "        --size MiB in 1 MiB blocks, then --random-reads random 4 KiB O_DIRECT reads.",
                 "  net:  e1000, virtio-net. --size MiB sent to the user-mode peer's sink (10.0.2.2:9), --size MiB",
                 "        received from its source (10.0.2.2:19), --packets ICMP echo round trips."},

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A device model under comparison and how `jkvm run` attaches it. IDE PIO is IDE DMA with the kernel
- * parameter {@code libata.dma=0}, which makes libata use PIO for every ATA device: no device option is needed.
+ * A device model under comparison and how `jkvm run` attaches it. IDE PIO is the IDE disk with
+ * {@code pio=on}: the drive offers no DMA modes, so libata transfers with PIO. (The kernel parameter
+ * libata.dma=0 would not do: busybox insmod does not read module parameters from the command line.)
  */
 public enum DeviceModel {
-    IDE_PIO("ide-pio", "IDE, PIO (libata.dma=0)", Comparison.Kind.DISK, "if=ide", "libata.dma=0", "sda"),
+    IDE_PIO("ide-pio", "IDE, PIO (pio=on)", Comparison.Kind.DISK, "if=ide,pio=on", "", "sda"),
     IDE_DMA("ide-dma", "IDE, bus-master DMA", Comparison.Kind.DISK, "if=ide", "", "sda"),
     VIRTIO_BLK("virtio-blk", "virtio-blk (virtio-pci)", Comparison.Kind.DISK, "if=virtio", "", "vda"),
     E1000("e1000", "Intel e1000 (82540EM)", Comparison.Kind.NET, "model=e1000", "", "eth0"),

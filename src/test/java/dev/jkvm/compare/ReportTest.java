@@ -104,8 +104,8 @@ class ReportTest {
         RunRequest pio = guest.requests.getFirst();
         assertEquals(DeviceModel.IDE_PIO, pio.model());
         List<String> args = pio.runArguments("512M");
-        assertTrue(args.containsAll(List.of("--accel", "tcg", "--append", "libata.dma=0", "--run")), args.toString());
-        assertTrue(args.get(args.indexOf("--disk") + 1).endsWith(",if=ide,format=raw"), args.toString());
+        assertTrue(args.containsAll(List.of("--accel", "tcg", "--run")), args.toString());
+        assertTrue(args.get(args.indexOf("--disk") + 1).endsWith(",if=ide,pio=on,format=raw"), args.toString());
         assertTrue(args.get(args.indexOf("--stats-json") + 1).endsWith("ide-pio.null.stats.json"), args.toString());
     }
 
