@@ -53,18 +53,21 @@ public final class Console implements SerialOutput, AutoCloseable {
         Thread.ofPlatform().daemon().name("jkvm-console-flush").start(this::flushLoop);
     }
 
-    /** Connects keyboard input to the guest: receiver takes bytes and returns how many it accepted. */
-    public void attachInput(InputStream in, ToIntFunction<byte[]> receiver, EscapeHandler.Actions escapes) {
+    /**
+     * Connects keyboard input to the guest: receiver takes bytes and returns how many it accepted.
+     * Ctrl-A X runs quit, Ctrl-A S runs printStats.
+     */
+    public void attachInput(InputStream in, ToIntFunction<byte[]> receiver, Runnable quit, Runnable printStats) {
         this.guestInput = receiver;
         EscapeHandler handler = new EscapeHandler(new EscapeHandler.Actions() {
             @Override
             public void quit() {
-                escapes.quit();
+                quit.run();
             }
 
             @Override
             public void printStats() {
-                escapes.printStats();
+                printStats.run();
             }
 
             @Override

@@ -8,9 +8,9 @@ import dev.jkvm.accel.Vcpu;
 import dev.jkvm.boot.BootCpuState;
 import dev.jkvm.boot.LinuxBoot;
 import dev.jkvm.cli.ExitStatus;
+import dev.jkvm.config.ConsoleSpec;
 import dev.jkvm.config.VmConfig;
 import dev.jkvm.console.Console;
-import dev.jkvm.console.EscapeHandler;
 import dev.jkvm.console.ExitLineWatcher;
 import dev.jkvm.guest.GuestCache;
 import dev.jkvm.loader.KernelImage;
@@ -77,21 +77,12 @@ public final class VmRunner {
             for (int i = 0; i < config.cpus(); i++) vcpus.add(accel.createVcpu(i));
             vcpus.getFirst().setBootState(placement.cpu());
             machine.lifecycle().onStop(() -> vcpus.forEach(Vcpu::kick));
-            console.attachInput(System.in, platform.serial()::receive, new EscapeHandler.Actions() {
-                @Override
-                public void quit() {
-                    machine.lifecycle().requestStop(StopReason.hostQuit("Ctrl-A X"));
-                }
-
-                @Override
-                public void printStats() {
-                    console.message(ExitStatistics.toJson(accel.name(), machine, vcpus));
-                }
-
-                @Override
-                public void toGuest(byte b) {
-                }
-            });
+            // Keyboard input belongs to interactive sessions; a --run command reads nothing from stdin.
+            if (!batch && config.console().kind() == ConsoleSpec.Kind.STDIO) {
+                console.attachInput(System.in, platform.serial()::receive,
+                        () -> machine.lifecycle().requestStop(StopReason.hostQuit("Ctrl-A X")),
+                        () -> console.message(ExitStatistics.toJson(accel.name(), machine, vcpus)));
+            }
             Thread sigterm = new Thread(() -> machine.lifecycle().requestStop(StopReason.hostQuit("signalled")));
             Runtime.getRuntime().addShutdownHook(sigterm);
 

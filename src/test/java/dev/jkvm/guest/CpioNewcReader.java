@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /** Reads a newc cpio archive back, checking the alignment rules the kernel relies on. */
-final class CpioNewcReader {
-    record Entry(String name, int mode, int links, int rdevMajor, int rdevMinor, byte[] data) {
+public final class CpioNewcReader {
+    public record Entry(String name, int mode, int links, int rdevMajor, int rdevMinor, byte[] data) {
         int type() {
             return mode & 0170000;
         }
@@ -28,14 +28,14 @@ final class CpioNewcReader {
 
     private CpioNewcReader() {}
 
-    static Map<String, Entry> readGzip(Path file) throws IOException {
+    public static Map<String, Entry> readGzip(Path file) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             return read(in.readAllBytes());
         }
     }
 
     /** Entries by name, without the trailer. */
-    static Map<String, Entry> read(byte[] archive) {
+    public static Map<String, Entry> read(byte[] archive) {
         Map<String, Entry> entries = new LinkedHashMap<>();
         int at = 0;
         while (true) {
