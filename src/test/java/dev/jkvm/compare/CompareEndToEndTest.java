@@ -131,7 +131,7 @@ class CompareEndToEndTest {
     void virtioBlkNeedsFiveTimesFewerExitsPerMibThanIdeDma() throws Exception {
         requireSoftwareCpu();
         Path json = dir.resolve("disk.json"), svg = dir.resolve("disk.svg");
-        Result r = jkvm("compare", "disk", "--accel", "tcg", "--size", "4", "--random-reads", "32",
+        Result r = jkvm("compare", "disk", "--accel", "tcg", "--size", "2", "--random-reads", "32",
                 "--json", json.toString(), "--svg", svg.toString(), "--keep", dir.resolve("runs").toString());
         requireSuccess(r);
         System.out.println(r.out());
@@ -148,7 +148,7 @@ class CompareEndToEndTest {
     void virtioNetNeedsFewerExitsPerMibThanE1000() throws Exception {
         requireSoftwareCpu();
         Path json = dir.resolve("net.json"), svg = dir.resolve("net.svg");
-        Result r = jkvm("compare", "net", "--accel", "tcg", "--size", "4", "--packets", "32",
+        Result r = jkvm("compare", "net", "--accel", "tcg", "--size", "2", "--packets", "32",
                 "--json", json.toString(), "--svg", svg.toString(), "--keep", dir.resolve("runs").toString());
         requireSuccess(r);
         System.out.println(r.out());
