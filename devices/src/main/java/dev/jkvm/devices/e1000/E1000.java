@@ -2,6 +2,7 @@ package dev.jkvm.devices.e1000;
 
 import dev.jkvm.devices.bus.BusDevice;
 import dev.jkvm.devices.memory.GuestMemory;
+import dev.jkvm.devices.net.BigEndian;
 import dev.jkvm.devices.net.NetBackend;
 import dev.jkvm.devices.pci.PciBar;
 import dev.jkvm.devices.pci.PciDevice;
@@ -290,8 +291,8 @@ public final class E1000 {
             byte[] frame = Arrays.copyOfRange(data, offset, offset + length);
             if (!filter.accepts(frame, rctl, stored.get(VET) & 0xffff)) return true;
             int vlanTag = -1;
-            if ((ctrl & CTRL_VME) != 0 && length >= 18 && Segmenter.getShort(frame, 12) == (stored.get(VET) & 0xffff)) {
-                vlanTag = Segmenter.getShort(frame, 14);
+            if ((ctrl & CTRL_VME) != 0 && length >= 18 && BigEndian.getShort(frame, 12) == (stored.get(VET) & 0xffff)) {
+                vlanTag = BigEndian.getShort(frame, 14);
                 frame = untagged(frame);
             }
             int maxLength = ((rctl & RCTL_LPE) != 0 ? MAX_LONG_FRAME : MAX_FRAME) - (vlanTag >= 0 ? VLAN_TAG : 0);

@@ -1,5 +1,6 @@
 package dev.jkvm.devices.e1000;
 
+import dev.jkvm.devices.net.BigEndian;
 import dev.jkvm.devices.net.InternetChecksum;
 
 /**
@@ -28,19 +29,19 @@ final class ReceiveChecksum {
         boolean ipOffload = (rxcsum & RXCSUM_IPOFLD) != 0;
         boolean transportOffload = (rxcsum & RXCSUM_TUOFLD) != 0;
         if ((!ipOffload && !transportOffload) || length < ETHERNET_HEADER + 20
-                || Segmenter.getShort(frame, 12) != ETHERTYPE_IPV4 || (frame[ETHERNET_HEADER] & 0xf0) != 0x40) {
+                || BigEndian.getShort(frame, 12) != ETHERTYPE_IPV4 || (frame[ETHERNET_HEADER] & 0xf0) != 0x40) {
             return STATUS_IXSM;
         }
         int ip = ETHERNET_HEADER;
         int headerLength = (frame[ip] & 0x0f) * 4;
-        int totalLength = Segmenter.getShort(frame, ip + 2);
+        int totalLength = BigEndian.getShort(frame, ip + 2);
         if (headerLength < 20 || totalLength < headerLength || ip + totalLength > length) return STATUS_IXSM;
         int status = 0, errors = 0;
         if (ipOffload) {
             status |= STATUS_IPCS;
             if (InternetChecksum.of(frame, ip, headerLength) != 0) errors |= ERROR_IPE;
         }
-        boolean fragment = (Segmenter.getShort(frame, ip + 6) & 0x3fff) != 0;
+        boolean fragment = (BigEndian.getShort(frame, ip + 6) & 0x3fff) != 0;
         int protocol = frame[ip + 9] & 0xff;
         if (transportOffload && !fragment && (protocol == PROTOCOL_TCP || protocol == PROTOCOL_UDP)) {
             status |= STATUS_TCPCS;
@@ -53,7 +54,7 @@ final class ReceiveChecksum {
     private static boolean transportChecksumGood(byte[] frame, int ip, int headerLength, int totalLength, int protocol) {
         int transport = ip + headerLength;
         int length = totalLength - headerLength;
-        if (protocol == PROTOCOL_UDP && length >= 8 && Segmenter.getShort(frame, transport + 6) == 0) return true;
+        if (protocol == PROTOCOL_UDP && length >= 8 && BigEndian.getShort(frame, transport + 6) == 0) return true;
         long sum = InternetChecksum.pseudoHeader(frame, ip, protocol, length);
         return InternetChecksum.finish(InternetChecksum.add(sum, frame, transport, length)) == 0;
     }

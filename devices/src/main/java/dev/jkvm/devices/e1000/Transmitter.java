@@ -2,6 +2,8 @@ package dev.jkvm.devices.e1000;
 
 import dev.jkvm.devices.memory.GuestMemory;
 import dev.jkvm.devices.memory.GuestMemoryException;
+import dev.jkvm.devices.net.BigEndian;
+import dev.jkvm.devices.net.TcpSegmentation;
 
 /**
  * The transmit DMA engine: walks the ring from TDH to TDT, gathers each packet's buffers until EOP,
@@ -137,7 +139,7 @@ final class Transmitter {
     }
 
     private void finishPacket(FrameOutput out, int vlanEtherType, int vlanTag, boolean padShort) {
-        Segmenter.Output emit = (frame, length) -> out.send(onWire(frame, length, vlanEtherType, vlanTag, padShort));
+        TcpSegmentation.Output emit = (frame, length) -> out.send(onWire(frame, length, vlanEtherType, vlanTag, padShort));
         if (!extended) {
             if ((firstCommand & CMD_IC) != 0) {
                 Segmenter.insertChecksum(packet, packetLength, legacyChecksumStart, 0, legacyChecksumAt, 0);
@@ -169,8 +171,8 @@ final class Transmitter {
             return wire;
         }
         System.arraycopy(frame, 0, wire, 0, MAC_ADDRESSES);
-        Segmenter.putShort(wire, MAC_ADDRESSES, vlanEtherType);
-        Segmenter.putShort(wire, MAC_ADDRESSES + 2, vlanTag);
+        BigEndian.putShort(wire, MAC_ADDRESSES, vlanEtherType);
+        BigEndian.putShort(wire, MAC_ADDRESSES + 2, vlanTag);
         System.arraycopy(frame, MAC_ADDRESSES, wire, MAC_ADDRESSES + VLAN_TAG, length - MAC_ADDRESSES);
         return wire;
     }

@@ -1,6 +1,12 @@
 package dev.jkvm.devices.net;
 
-/** Big-endian field access and Ethernet/IPv4 header construction for the user network's frames. */
+import static dev.jkvm.devices.net.BigEndian.putInt;
+import static dev.jkvm.devices.net.BigEndian.putShort;
+
+/**
+ * Ethernet/IPv4 header construction for the user network's frames; fields are read and written with
+ * {@link BigEndian}.
+ */
 final class Packets {
     static final int ETHERNET_HEADER = 14, IPV4_HEADER = 20, TCP_HEADER = 20, UDP_HEADER = 8;
     static final int ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_ARP = 0x0806;
@@ -8,24 +14,6 @@ final class Packets {
     private static final int DEFAULT_TTL = 64;
 
     private Packets() {}
-
-    static int getShort(byte[] b, int at) {
-        return (b[at] & 0xff) << 8 | (b[at + 1] & 0xff);
-    }
-
-    static void putShort(byte[] b, int at, int value) {
-        b[at] = (byte) (value >>> 8);
-        b[at + 1] = (byte) value;
-    }
-
-    static int getInt(byte[] b, int at) {
-        return getShort(b, at) << 16 | getShort(b, at + 2);
-    }
-
-    static void putInt(byte[] b, int at, int value) {
-        putShort(b, at, value >>> 16);
-        putShort(b, at + 2, value);
-    }
 
     static void putEthernet(byte[] frame, byte[] destination, byte[] source, int etherType) {
         System.arraycopy(destination, 0, frame, 0, 6);

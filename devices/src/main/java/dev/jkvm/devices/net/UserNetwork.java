@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import static dev.jkvm.devices.net.BigEndian.*;
 import static dev.jkvm.devices.net.Packets.*;
 
 /**

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * device status state machine, the queues and reset. A transport maps its registers onto this.
  *
  * <p>Status: the driver only ever adds bits; writing 0 resets. FEATURES_OK sticks only if the
- * driver's features are a subset of the offer and include VERSION_1 (this is a modern-only
- * device); DRIVER_OK needs FEATURES_OK and hands the queues to the device. Features can change
+ * driver's features are a subset of the offer, include VERSION_1 (this is a modern-only
+ * device) and satisfy the device's dependencies ({@link VirtioDevice#acceptsFeatures}); DRIVER_OK needs FEATURES_OK and hands the queues to the device. Features can change
  * only between DRIVER and FEATURES_OK. DEVICE_NEEDS_RESET is the device's to set.
  *
  * <p>Lock order: this, then the device, then a queue, then the transport's interrupt state.
@@ -86,7 +86,8 @@ public final class VirtioControl {
     }
 
     private boolean featuresAcceptable() {
-        return (driverFeatures & ~offeredFeatures()) == 0 && VirtioFeatures.has(driverFeatures, VirtioFeatures.VERSION_1);
+        return (driverFeatures & ~offeredFeatures()) == 0 && VirtioFeatures.has(driverFeatures, VirtioFeatures.VERSION_1)
+                && device.acceptsFeatures(driverFeatures);
     }
 
     private void activate() {

@@ -17,6 +17,15 @@ public interface VirtioDevice {
 
     int queueCount();
 
+    /**
+     * Whether the device works with the features the driver accepted (a subset of the offer with
+     * VERSION_1); false keeps FEATURES_OK clear, as for a set that breaks the device type's feature
+     * dependencies.
+     */
+    default boolean acceptsFeatures(long features) {
+        return true;
+    }
+
     /** The device configuration layout as the driver reads it now, little-endian. */
     byte[] config();
 

@@ -1,5 +1,6 @@
 package dev.jkvm.devices.e1000;
 
+import dev.jkvm.devices.net.BigEndian;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -146,13 +147,13 @@ class E1000ReceiveTest {
         nic.setUpReceive(8, 0);
         nic.write(CTRL, nic.read(CTRL) | E1000.CTRL_VME);
         byte[] frame = TestFrames.ethernet(Nic.MAC, 0x8100, 100);
-        Segmenter.putShort(frame, 14, 0x0045);
-        Segmenter.putShort(frame, 16, 0x0800);
+        BigEndian.putShort(frame, 14, 0x0045);
+        BigEndian.putShort(frame, 16, 0x0800);
         nic.backend.offer(frame);
         assertEquals(frame.length, nic.rxLength(0), "four bytes of tag out, four of FCS in");
         assertTrue((nic.rxStatus(0) & Receiver.STATUS_VP) != 0);
         assertEquals(0x0045, nic.memory.readShort(Nic.RX_RING + 14));
-        assertEquals(0x0800, Segmenter.getShort(nic.rxBuffer(0, 2048, 14), 12));
+        assertEquals(0x0800, BigEndian.getShort(nic.rxBuffer(0, 2048, 14), 12));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.jkvm.devices.e1000;
 
+import dev.jkvm.devices.net.BigEndian;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -129,9 +130,9 @@ class E1000TransmitTest {
             boolean last = i == expectedSegments - 1;
             int size = last ? payload.length - mss * i : mss;
             assertEquals(TestFrames.TCP_PAYLOAD + size, segment.length);
-            assertEquals(segment.length - TestFrames.IP, Segmenter.getShort(segment, TestFrames.IP + 2), "IP total length");
-            assertEquals(0x1000 + i, Segmenter.getShort(segment, TestFrames.IP + 4), "IP identification");
-            assertEquals(firstSequence + mss * i, Segmenter.getInt(segment, TestFrames.TCP + 4), "sequence");
+            assertEquals(segment.length - TestFrames.IP, BigEndian.getShort(segment, TestFrames.IP + 2), "IP total length");
+            assertEquals(0x1000 + i, BigEndian.getShort(segment, TestFrames.IP + 4), "IP identification");
+            assertEquals(firstSequence + mss * i, BigEndian.getInt(segment, TestFrames.TCP + 4), "sequence");
             assertEquals(last ? 0x19 : 0x10, segment[TestFrames.TCP + 13] & 0xff, "FIN and PSH only on the last");
             assertTrue(TestFrames.ipChecksumValid(segment), "IP checksum of segment " + i);
             assertTrue(TestFrames.tcpChecksumValid(segment), "TCP checksum of segment " + i);
@@ -152,9 +153,9 @@ class E1000TransmitTest {
         nic.write(TDT, 1);
         byte[] sent = nic.backend.sent.get(0);
         assertEquals(frame.length + 4, sent.length);
-        assertEquals(0x8100, Segmenter.getShort(sent, 12));
-        assertEquals(0x0123, Segmenter.getShort(sent, 14));
-        assertEquals(0x0800, Segmenter.getShort(sent, 16));
+        assertEquals(0x8100, BigEndian.getShort(sent, 12));
+        assertEquals(0x0123, BigEndian.getShort(sent, 14));
+        assertEquals(0x0800, BigEndian.getShort(sent, 16));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.jkvm.devices.e1000;
 
+import dev.jkvm.devices.net.BigEndian;
 import dev.jkvm.devices.net.InternetChecksum;
 import dev.jkvm.devices.net.UserNetwork;
 import org.junit.jupiter.api.Test;
@@ -19,17 +20,17 @@ class E1000UserNetworkTest {
             byte[] ping = new byte[14 + 20 + 8];
             System.arraycopy(UserNetwork.PEER_MAC, 0, ping, 0, 6);
             System.arraycopy(Nic.MAC, 0, ping, 6, 6);
-            Segmenter.putShort(ping, 12, 0x0800);
+            BigEndian.putShort(ping, 12, 0x0800);
             ping[14] = 0x45;
-            Segmenter.putShort(ping, 16, 28);
+            BigEndian.putShort(ping, 16, 28);
             ping[22] = 64;
             ping[23] = 1;
-            Segmenter.putInt(ping, 26, UserNetwork.GUEST_IP);
-            Segmenter.putInt(ping, 30, UserNetwork.PEER_IP);
-            Segmenter.putShort(ping, 24, InternetChecksum.of(ping, 14, 20));
+            BigEndian.putInt(ping, 26, UserNetwork.GUEST_IP);
+            BigEndian.putInt(ping, 30, UserNetwork.PEER_IP);
+            BigEndian.putShort(ping, 24, InternetChecksum.of(ping, 14, 20));
             ping[34] = 8;
-            Segmenter.putShort(ping, 40, 42);
-            Segmenter.putShort(ping, 36, InternetChecksum.of(ping, 34, 8));
+            BigEndian.putShort(ping, 40, 42);
+            BigEndian.putShort(ping, 36, InternetChecksum.of(ping, 34, 8));
             nic.queueLegacy(0, Nic.TX_BUFFERS, ping);
             nic.write(TDT, 1);
             long deadline = System.nanoTime() + 5_000_000_000L;
@@ -37,7 +38,7 @@ class E1000UserNetworkTest {
             assertTrue((nic.rxStatus(0) & Receiver.STATUS_DD) != 0, "reply received");
             byte[] reply = nic.rxBuffer(0, 2048, 42);
             assertEquals(0, reply[34], "echo reply");
-            assertEquals(42, Segmenter.getShort(reply, 40), "same sequence");
+            assertEquals(42, BigEndian.getShort(reply, 40), "same sequence");
             assertEquals(60 + 4, nic.rxLength(0), "padded to the minimum, plus FCS");
         }
     }

@@ -1,5 +1,6 @@
 package dev.jkvm.devices.e1000;
 
+import dev.jkvm.devices.net.BigEndian;
 import dev.jkvm.devices.net.InternetChecksum;
 
 /** Builds and checks Ethernet/IPv4/TCP frames for the e1000 tests. */
@@ -13,7 +14,7 @@ final class TestFrames {
         System.arraycopy(destination, 0, frame, 0, 6);
         frame[6] = 0x02;
         frame[11] = 0x01;
-        Segmenter.putShort(frame, 12, etherType);
+        BigEndian.putShort(frame, 12, etherType);
         for (int i = 14; i < frame.length; i++) frame[i] = (byte) (i * 7);
         return frame;
     }
@@ -27,27 +28,27 @@ final class TestFrames {
         byte[] frame = new byte[TCP_PAYLOAD + payload.length];
         System.arraycopy(Nic.MAC, 0, frame, 0, 6);
         frame[6] = 0x02;
-        Segmenter.putShort(frame, 12, 0x0800);
+        BigEndian.putShort(frame, 12, 0x0800);
         frame[IP] = 0x45;
-        Segmenter.putShort(frame, IP + 2, tso ? 0 : frame.length - IP);
-        Segmenter.putShort(frame, IP + 4, 0x1000);
-        Segmenter.putShort(frame, IP + 6, 0x4000);
+        BigEndian.putShort(frame, IP + 2, tso ? 0 : frame.length - IP);
+        BigEndian.putShort(frame, IP + 4, 0x1000);
+        BigEndian.putShort(frame, IP + 6, 0x4000);
         frame[IP + 8] = 64;
         frame[IP + 9] = 6;
-        Segmenter.putInt(frame, IP + 12, 0x0a00020f);
-        Segmenter.putInt(frame, IP + 16, 0x0a000202);
-        if (!tso) Segmenter.putShort(frame, IP + 10, InternetChecksum.of(frame, IP, 20));
-        Segmenter.putShort(frame, TCP, 40000);
-        Segmenter.putShort(frame, TCP + 2, 9);
-        Segmenter.putInt(frame, TCP + 4, sequence);
-        Segmenter.putInt(frame, TCP + 8, 77);
+        BigEndian.putInt(frame, IP + 12, 0x0a00020f);
+        BigEndian.putInt(frame, IP + 16, 0x0a000202);
+        if (!tso) BigEndian.putShort(frame, IP + 10, InternetChecksum.of(frame, IP, 20));
+        BigEndian.putShort(frame, TCP, 40000);
+        BigEndian.putShort(frame, TCP + 2, 9);
+        BigEndian.putInt(frame, TCP + 4, sequence);
+        BigEndian.putInt(frame, TCP + 8, 77);
         frame[TCP + 12] = 0x50;
         frame[TCP + 13] = (byte) flags;
-        Segmenter.putShort(frame, TCP + 14, 65535);
+        BigEndian.putShort(frame, TCP + 14, 65535);
         System.arraycopy(payload, 0, frame, TCP_PAYLOAD, payload.length);
         int tcpLength = tso ? 0 : frame.length - TCP;
         long pseudo = InternetChecksum.add(0, frame, IP + 12, 8) + 6 + tcpLength;
-        Segmenter.putShort(frame, TCP + 16, InternetChecksum.fold(pseudo));
+        BigEndian.putShort(frame, TCP + 16, InternetChecksum.fold(pseudo));
         return frame;
     }
 
@@ -56,7 +57,7 @@ final class TestFrames {
     }
 
     static boolean tcpChecksumValid(byte[] frame) {
-        int length = Segmenter.getShort(frame, IP + 2) - 20;
+        int length = BigEndian.getShort(frame, IP + 2) - 20;
         long sum = InternetChecksum.add(0, frame, IP + 12, 8) + 6 + length;
         return InternetChecksum.finish(InternetChecksum.add(sum, frame, TCP, length)) == 0;
     }

@@ -4,6 +4,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import static dev.jkvm.devices.net.BigEndian.*;
 import static dev.jkvm.devices.net.Packets.*;
 
 /** The guest end of a user network in tests: builds frames from 10.0.2.15 and collects the peer's replies. */

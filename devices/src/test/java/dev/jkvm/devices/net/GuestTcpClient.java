@@ -2,6 +2,7 @@ package dev.jkvm.devices.net;
 
 import java.io.ByteArrayOutputStream;
 
+import static dev.jkvm.devices.net.BigEndian.*;
 import static dev.jkvm.devices.net.Packets.*;
 import static dev.jkvm.devices.net.TcpConnection.ACK;
 import static dev.jkvm.devices.net.TcpConnection.FIN;

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
 
+import static dev.jkvm.devices.net.BigEndian.*;
 import static dev.jkvm.devices.net.Packets.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

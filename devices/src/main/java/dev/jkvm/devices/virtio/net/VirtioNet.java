@@ -12,11 +12,16 @@ import dev.jkvm.devices.virtio.Virtqueue;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A virtio network device (virtio 1.2, 5.1): receive queue 0, transmit queue 1, a fixed MAC, link
- * status and mergeable receive buffers. No checksum or segmentation offloads and no control queue
- * are offered, so every frame is complete and the headers carry nothing else.
+ * status and mergeable receive buffers, and transmit offloads: checksum completion (CSUM) and TCP
+ * segmentation over IPv4 and IPv6 with ECN (HOST_TSO4/6, HOST_ECN), done here by
+ * {@link TransmitOffload} so the backend gets ordinary frames. No receive (GUEST_*) offloads and no
+ * control queue are offered, so received frames are complete and their headers carry only
+ * num_buffers. A transmitted frame whose header is malformed is dropped and counted
+ * ({@link #droppedFrames}).
  *
  * <p>Transmission runs on the thread that processes queue 1; reception on the backend's thread. The
  * two paths have their own locks (transmit before receive, as a loopback backend nests them) and
@@ -24,7 +29,8 @@ import java.util.Objects;
  */
 public final class VirtioNet implements VirtioDevice {
     public static final int DEVICE_TYPE = 1;
-    public static final int F_MAC = 5, F_MRG_RXBUF = 15, F_STATUS = 16;
+    public static final int F_CSUM = 0, F_MAC = 5, F_HOST_TSO4 = 11, F_HOST_TSO6 = 12, F_HOST_ECN = 13,
+            F_MRG_RXBUF = 15, F_STATUS = 16;
     public static final int RX_QUEUE = 0, TX_QUEUE = 1;
     static final int S_LINK_UP = 1;
     /** An Ethernet header with a VLAN tag and the largest IP packet. */
@@ -37,6 +43,7 @@ public final class VirtioNet implements VirtioDevice {
     private final Object receiveLock = new Object();
     private volatile Activation activation;
     private volatile boolean linkUp = true;
+    private final AtomicLong droppedFrames = new AtomicLong();
 
     public VirtioNet(NetBackend backend, byte[] mac) {
         this.backend = Objects.requireNonNull(backend, "backend");
@@ -52,7 +59,22 @@ public final class VirtioNet implements VirtioDevice {
 
     @Override
     public long features() {
-        return VirtioFeatures.bit(F_MAC) | VirtioFeatures.bit(F_MRG_RXBUF) | VirtioFeatures.bit(F_STATUS);
+        return VirtioFeatures.bit(F_CSUM) | VirtioFeatures.bit(F_MAC) | VirtioFeatures.bit(F_HOST_TSO4)
+                | VirtioFeatures.bit(F_HOST_TSO6) | VirtioFeatures.bit(F_HOST_ECN) | VirtioFeatures.bit(F_MRG_RXBUF)
+                | VirtioFeatures.bit(F_STATUS);
+    }
+
+    /** The dependencies of 5.1.3.1: segmentation needs checksum offload, ECN needs segmentation. */
+    @Override
+    public boolean acceptsFeatures(long features) {
+        boolean csum = VirtioFeatures.has(features, F_CSUM);
+        boolean tso = VirtioFeatures.has(features, F_HOST_TSO4) || VirtioFeatures.has(features, F_HOST_TSO6);
+        return (csum || !tso) && (tso || !VirtioFeatures.has(features, F_HOST_ECN));
+    }
+
+    /** Transmitted frames dropped for a chain too short or too long or a header that is malformed or not negotiated. */
+    public long droppedFrames() {
+        return droppedFrames.get();
     }
 
     @Override
@@ -116,7 +138,7 @@ public final class VirtioNet implements VirtioDevice {
             try {
                 DescriptorChain chain;
                 while ((chain = queue.pop()) != null) {
-                    send(chain.readable());
+                    send(chain.readable(), current.features());
                     queue.addUsed(chain.head(), 0);
                     current.publishUsed(queue);
                 }
@@ -126,13 +148,24 @@ public final class VirtioNet implements VirtioDevice {
         }
     }
 
-    /** Strips the header; a chain too short or too long for a frame is dropped, as is anything while the link is down. */
-    private void send(GuestBuffers packet) {
+    /**
+     * Strips the header and does what it asks; a chain too short or too long for a frame is dropped,
+     * as is anything while the link is down.
+     */
+    private void send(GuestBuffers packet, long features) {
+        if (!linkUp) return;
         long length = packet.length() - NetHeader.SIZE;
-        if (!linkUp || length <= 0 || length > MAX_FRAME) return;
+        if (length <= 0 || length > MAX_FRAME) {
+            droppedFrames.incrementAndGet();
+            return;
+        }
+        byte[] header = new byte[NetHeader.SIZE];
+        packet.read(0, header, 0, header.length);
         byte[] frame = new byte[(int) length];
         packet.read(NetHeader.SIZE, frame, 0, frame.length);
-        backend.send(frame, 0, frame.length);
+        if (!TransmitOffload.transmit(NetHeader.parse(header), frame, features, (f, n) -> backend.send(f, 0, n))) {
+            droppedFrames.incrementAndGet();
+        }
     }
 
     private boolean receive(byte[] frame, int offset, int length) {

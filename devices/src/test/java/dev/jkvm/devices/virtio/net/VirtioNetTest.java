@@ -79,10 +79,12 @@ class VirtioNetTest {
     }
 
     @Test
-    void offersMacStatusAndMergeableBuffersButNoOffloads() {
+    void offersMacStatusMergeableBuffersAndTransmitOffloadsOnly() {
         long features = driver.deviceFeatures();
         assertEquals(VirtioFeatures.COMMON | VirtioFeatures.bit(VirtioNet.F_MAC) | VirtioFeatures.bit(VirtioNet.F_STATUS)
-                | VirtioFeatures.bit(VirtioNet.F_MRG_RXBUF), features);
+                | VirtioFeatures.bit(VirtioNet.F_MRG_RXBUF) | VirtioFeatures.bit(VirtioNet.F_CSUM)
+                | VirtioFeatures.bit(VirtioNet.F_HOST_TSO4) | VirtioFeatures.bit(VirtioNet.F_HOST_TSO6)
+                | VirtioFeatures.bit(VirtioNet.F_HOST_ECN), features);
         for (int i = 0; i < 6; i++) assertEquals(MAC[i] & 0xff, driver.deviceConfig(i, 1));
         assertEquals(VirtioNet.S_LINK_UP, driver.deviceConfig(6, 2));
         assertEquals(0x020000, driver.config(0x08, 4) >>> 8);
