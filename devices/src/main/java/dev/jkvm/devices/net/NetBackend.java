@@ -13,6 +13,14 @@ public interface NetBackend extends AutoCloseable {
     void attach(FrameSink sink);
 
     /**
+     * True when this backend ends every run of offers with {@link FrameSink#endOfBurst}, so a NIC
+     * may hold its interrupt until then: one interrupt per burst, as interrupt moderation gives.
+     */
+    default boolean deliversInBursts() {
+        return false;
+    }
+
+    /**
      * The NIC calls this when the guest has posted receive buffers again, so frames the sink
      * refused can be offered anew. Nothing is lost while the guest has no buffers; the backend holds
      * (or, like a real wire under overload, eventually drops) them.
@@ -27,5 +35,9 @@ public interface NetBackend extends AutoCloseable {
     interface FrameSink {
         /** Offers a frame to the guest; false when the guest has no receive buffer for it now. */
         boolean offer(byte[] frame, int offset, int length);
+
+        /** The backend has nothing more to offer for now. */
+        default void endOfBurst() {
+        }
     }
 }

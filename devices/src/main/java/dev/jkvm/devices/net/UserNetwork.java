@@ -91,6 +91,11 @@ public final class UserNetwork implements NetBackend {
     }
 
     @Override
+    public boolean deliversInBursts() {
+        return true;
+    }
+
+    @Override
     public void receiveRoomAvailable() {
         LockSupport.unpark(worker);
     }
@@ -117,6 +122,8 @@ public final class UserNetwork implements NetBackend {
             long now = System.nanoTime();
             busy |= serveConnections(now);
             boolean blocked = !deliver();
+            FrameSink target = sink;
+            if (target != null) target.endOfBurst();
             if (!busy || blocked) LockSupport.parkNanos(IDLE_WAIT_NANOS);
         }
     }

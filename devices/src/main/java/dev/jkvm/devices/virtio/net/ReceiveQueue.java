@@ -12,7 +12,8 @@ import java.util.List;
  * Puts received frames into the driver's receive buffers, each behind a virtio_net_hdr. With
  * mergeable receive buffers a frame spans as many buffers as it needs and the header says how
  * many; otherwise it must fit one buffer, and a frame too large for it is dropped. A frame waits
- * (is refused) until enough buffers are available; they are taken all at once.
+ * (is refused) until enough buffers are available; they are taken all at once. The caller publishes
+ * the used entries.
  */
 final class ReceiveQueue {
     private ReceiveQueue() {}
@@ -47,7 +48,6 @@ final class ReceiveQueue {
                 written += part;
             }
         }
-        activation.publishUsed(queue);
         return true;
     }
 }

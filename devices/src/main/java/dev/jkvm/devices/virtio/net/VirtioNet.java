@@ -49,7 +49,17 @@ public final class VirtioNet implements VirtioDevice {
         this.backend = Objects.requireNonNull(backend, "backend");
         if (mac.length != 6) throw new IllegalArgumentException("a MAC address has 6 bytes, not " + mac.length);
         this.mac = mac.clone();
-        backend.attach(this::receive);
+        backend.attach(new NetBackend.FrameSink() {
+            @Override
+            public boolean offer(byte[] frame, int offset, int length) {
+                return receive(frame, offset, length);
+            }
+
+            @Override
+            public void endOfBurst() {
+                publishReceived();
+            }
+        });
     }
 
     @Override
@@ -168,6 +178,9 @@ public final class VirtioNet implements VirtioDevice {
         }
     }
 
+    /** Frames written to receive buffers but not yet published to the driver (bursting backends only). */
+    private boolean receivedUnpublished;
+
     private boolean receive(byte[] frame, int offset, int length) {
         synchronized (receiveLock) {
             Activation current = activation;
@@ -175,11 +188,24 @@ public final class VirtioNet implements VirtioDevice {
             // Without carrier, or too large for any receiver, the frame is lost on the wire.
             if (!linkUp || length > MAX_FRAME) return true;
             try {
-                return ReceiveQueue.deliver(current, current.queue(RX_QUEUE), frame, offset, length);
+                boolean delivered = ReceiveQueue.deliver(current, current.queue(RX_QUEUE), frame, offset, length);
+                // A bursting backend gets one used-ring update and interrupt per burst.
+                if (delivered && backend.deliversInBursts()) receivedUnpublished = true;
+                else if (delivered) current.publishUsed(current.queue(RX_QUEUE));
+                return delivered;
             } catch (MalformedQueueException e) {
                 current.fail(e);
                 return false;
             }
+        }
+    }
+
+    private void publishReceived() {
+        synchronized (receiveLock) {
+            Activation current = activation;
+            if (!receivedUnpublished || current == null || current.failed()) return;
+            receivedUnpublished = false;
+            current.publishUsed(current.queue(RX_QUEUE));
         }
     }
 }
