@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * coalesced MMIO, counted by KVM itself (debugfs counters and kvm_userspace_exit trace events, see
  * {@link KvmExits}). Prints the "kvm-exits:" line of make test-kvm.
  */
-@Tag("kvm")
+@Tag("kvm-exits")
 class KvmExitsTest {
     private static final long L1_TIMEOUT_SECONDS = 1200;
     private static final List<String> CASES = List.of("jkvm-disk", "jkvm-disk-off", "jkvm-net", "jkvm-net-off");

@@ -1,0 +1,255 @@
+package dev.jkvm.nested;
+
+import dev.jkvm.json.Json;
+import dev.jkvm.devices.net.DataPattern;
+import dev.jkvm.testing.Requirements;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * jkvm's disks and NICs under KVM, driven by the default guest's own Linux drivers (ata_piix with bus-master DMA
+ * and in PIO mode, virtio_blk on raw and qcow2 images, e1000 and virtio_net over the user network), in one boot
+ * of the nested lane (src/test/nested/kvm-lane.sh names the cases and what each guest command prints).
+ *
+ * <p>The host writes the disk images into the read-write share before L1 starts and checks them after: a seeded
+ * random image the guest must read back with O_DIRECT, the `seq -w` pattern the guest writes over it, and for
+ * qcow2 an image qemu-img must find consistent and equal to the expected raw contents. Each case's exit counts
+ * (per reason, and the busiest device registers) are printed for the exit-cost comparison.
+ *
+ * <p>Needs what {@link NestedKvmTest} needs and qemu-img. Run with `make test-kvm`.
+ */
+@Tag("kvm-devices")
+class NestedDeviceTest {
+    private static final long L1_TIMEOUT_SECONDS = 1500;
+    private static final long MIB = 1 << 20;
+    private static final List<String> CASES = List.of("disk-ide-dma", "disk-ide-pio", "disk-virtio", "qcow2", "net-e1000", "net-virtio");
+    private static final Map<String, Long> RAW_DISKS = Map.of("disk-ide-dma", 64 * MIB, "disk-ide-pio", 16 * MIB, "disk-virtio", 64 * MIB);
+    private static final long NET_BYTES = 16 * MIB;
+
+    private static NestedLane lane;
+    /** The source's MD5, computed before the long L1 run (a concurrent mvn install may replace the devices jar). */
+    private static String sourceMd5;
+
+    @BeforeAll
+    static void runTheDeviceCasesInL1() throws IOException, InterruptedException {
+        Requirements.require(NestedLane.onPath("qemu-img"), "qemu-img (apt-get install qemu-utils)");
+        lane = NestedLane.prepare();
+        sourceMd5 = DataPattern.md5(NET_BYTES);
+        for (Map.Entry<String, Long> disk : RAW_DISKS.entrySet()) {
+            Files.write(lane.out().resolve(disk.getKey() + ".img"), random(disk.getValue(), disk.getKey().hashCode()));
+        }
+        qemuImg("create", "-f", "qcow2", lane.out().resolve("qcow2.qcow2").toString(), "64M");
+        // -Dnested.cases=a,b runs only those (debugging one device without the others' boots).
+        String only = System.getProperty("nested.cases", "");
+        List<String> cases = only.isBlank() ? CASES : List.of(only.split(","));
+        lane.run(L1_TIMEOUT_SECONDS, cases);
+        for (String name : cases) printExitSummary(name);
+    }
+
+    @AfterAll
+    static void deleteScratch() throws IOException {
+        if (lane != null) lane.close();
+    }
+
+    @Test
+    void ideWithBusMasterDmaReadsAndWritesTheImage() throws IOException {
+        String log = rawDiskCase("disk-ide-dma");
+        assertTrue(Pattern.compile("ata\\d+\\.00: configured for (UDMA|MWDMA)").matcher(log).find(),
+                "ata_piix should configure the drive for DMA:\n" + log);
+        String json = lane.stats("disk-ide-dma");
+        assertTrue(accesses(json, "piix3-ide-bar4") > 0, "no bus-master (BAR4) register accesses counted: " + json);
+    }
+
+    @Test
+    void ideInPioModeReadsAndWritesTheImage() throws IOException {
+        String log = rawDiskCase("disk-ide-pio");
+        assertTrue(Pattern.compile("ata\\d+\\.00: configured for PIO").matcher(log).find(),
+                "with pio=on ata_piix should configure the drive for PIO:\n" + log);
+    }
+
+    @Test
+    void virtioBlkReadsAndWritesTheImage() throws IOException {
+        String log = rawDiskCase("disk-virtio");
+        assertTrue(log.contains("[vda]"), "virtio_blk did not report vda:\n" + log);
+    }
+
+    @Test
+    void qcow2WrittenByTheGuestIsConsistentAndHoldsWhatItWrote() throws IOException, InterruptedException {
+        String log = lane.log("qcow2");
+        assertEquals(0, lane.status("qcow2"), log);
+        assertTrue(!log.contains("WRITE-FAILED"), "a dd write failed:\n" + log);
+        byte[] expected = new byte[(int) (64 * MIB)];
+        byte[] pattern = seqPattern(24 * MIB);
+        System.arraycopy(pattern, 0, expected, 0, pattern.length);
+        byte[] second = seqPattern(MIB, 1_000_000);
+        System.arraycopy(second, 0, expected, (int) (40 * MIB), second.length);
+        assertEquals(md5(expected), field(log, "QCOW2-MD5"), "the guest read back other data than it wrote:\n" + log);
+        Path raw = lane.out().resolve("qcow2-expected.raw");
+        Files.write(raw, expected);
+        Path image = lane.out().resolve("qcow2.qcow2");
+        String check = qemuImg("check", image.toString());
+        assertTrue(check.contains("No errors were found"), "qemu-img check: " + check);
+        qemuImg("compare", "-f", "qcow2", "-F", "raw", image.toString(), raw.toString());
+    }
+
+    @Test
+    void e1000MovesSixteenMibEachWay() throws IOException {
+        netCase("net-e1000");
+    }
+
+    @Test
+    void virtioNetMovesSixteenMibEachWay() throws IOException {
+        netCase("net-virtio");
+    }
+
+    /** Checks a raw disk case: the guest read the random image, wrote the seq pattern, and the host file holds it. */
+    private static String rawDiskCase(String name) throws IOException {
+        String log = lane.log(name);
+        assertEquals(0, lane.status(name), log);
+        long size = RAW_DISKS.get(name);
+        assertEquals(md5(random(size, name.hashCode())), field(log, "READ-MD5"),
+                "the guest read other data than the image holds:\n" + log);
+        assertTrue(!log.contains("WRITE-FAILED"), "the guest's dd write failed:\n" + log);
+        byte[] pattern = seqPattern(size);
+        assertEquals(md5(pattern), field(log, "WRITE-MD5"), "the guest read back other data than it wrote:\n" + log);
+        byte[] image = Files.readAllBytes(lane.out().resolve(name + ".img"));
+        assertEquals(size, image.length, "the image changed size");
+        int mismatch = Arrays.mismatch(pattern, image);
+        assertEquals(-1, mismatch, "the image differs from what the guest wrote at byte " + mismatch + "\n" + log);
+        return log;
+    }
+
+    private static void netCase(String name) throws IOException {
+        String log = lane.log(name);
+        assertEquals(0, lane.status(name), log);
+        assertTrue(!log.contains("NET-SETUP-FAILED"), "ip could not configure eth0:\n" + log);
+        Matcher sink = Pattern.compile("(?m)^SINK (\\d+) ([0-9a-f]{32})\\s*$").matcher(log);
+        assertTrue(sink.find(), "no reply from the sink:\n" + log);
+        assertEquals(NET_BYTES, Long.parseLong(sink.group(1)), "the sink counted other bytes:\n" + log);
+        assertEquals(md5(seqPattern(NET_BYTES)), sink.group(2), "the sink received other data than the guest sent:\n" + log);
+        String expected = sourceMd5;
+        assertEquals(expected, field(log, "SOURCE-SUM"), "the source's sum:\n" + log);
+        assertEquals(expected, field(log, "SOURCE-MD5"), "the guest received other data than the source sent:\n" + log);
+    }
+
+    /** The 32 hex digits after "KEY " on a line of the log. */
+    private static String field(String log, String key) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + " ([0-9a-f]{32})\\b").matcher(log);
+        if (!m.find()) fail("no " + key + " line:\n" + log);
+        return m.group(1);
+    }
+
+    private static byte[] random(long size, long seed) {
+        byte[] bytes = new byte[(int) size];
+        new SplittableRandom(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    /** What `seq -w 0 N` prints for N = size / 8 - 1 (N of 7 digits): "0000000\n0000001\n..." */
+    static byte[] seqPattern(long size) {
+        return seqPattern(size, 0);
+    }
+
+    /** What `seq -w FIRST LAST` prints when both have 7 digits and the output is size bytes. */
+    static byte[] seqPattern(long size, int first) {
+        byte[] out = new byte[(int) size];
+        for (int line = 0; line < size / 8; line++) {
+            int v = first + line;
+            int base = line * 8;
+            for (int d = 6; d >= 0; d--) {
+                out[base + d] = (byte) ('0' + v % 10);
+                v /= 10;
+            }
+            out[base + 7] = '\n';
+        }
+        return out;
+    }
+
+    private static String md5(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long accesses(String json, String window) {
+        Map<String, Object> root = Json.object(Json.parse(json), "stats");
+        long total = 0;
+        for (Object d : Json.array(root.get("devices"), "devices")) {
+            Map<String, Object> device = Json.object(d, "device");
+            if (Json.string(device.get("name"), "name").contains(window)) total += Json.integer(device.get("accesses"), "accesses");
+        }
+        return total;
+    }
+
+    /** Runs qemu-img and returns its output; fails when it exits non-zero. */
+    private static String qemuImg(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("qemu-img"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail(String.join(" ", command) + " did not end");
+        }
+        assertEquals(0, p.exitValue(), String.join(" ", command) + ": " + output);
+        return output;
+    }
+
+    /** Prints the case's exits per reason and its ten busiest device registers (issue 8/9's input). */
+    private static void printExitSummary(String name) {
+        Path file = lane.out().resolve(name + ".stats.json");
+        if (!Files.isRegularFile(file)) return;
+        try {
+            Map<String, Object> root = Json.object(Json.parse(Files.readString(file)), "stats");
+            StringBuilder s = new StringBuilder("exits " + name + ":");
+            for (Object v : Json.array(root.get("vcpus"), "vcpus")) {
+                Map<String, Object> vcpu = Json.object(v, "vcpu");
+                s.append(" vcpu").append(vcpu.get("index")).append(" total=").append(vcpu.get("exits"))
+                        .append(' ').append(vcpu.get("reasons"));
+            }
+            record Reg(String window, long offset, String direction, long size, long count) {}
+            List<Reg> regs = new ArrayList<>();
+            for (Object d : Json.array(root.get("devices"), "devices")) {
+                Map<String, Object> device = Json.object(d, "device");
+                for (Object r : Json.array(device.get("registers"), "registers")) {
+                    Map<String, Object> reg = Json.object(r, "register");
+                    regs.add(new Reg(Json.string(device.get("name"), "name") + "(" + device.get("exit_kind") + ")",
+                            Json.integer(reg.get("offset"), "offset"), Json.string(reg.get("direction"), "direction"),
+                            Json.integer(reg.get("size"), "size"), Json.integer(reg.get("count"), "count")));
+                }
+            }
+            regs.sort(Comparator.comparingLong(Reg::count).reversed());
+            for (Reg r : regs.subList(0, Math.min(10, regs.size()))) {
+                s.append(String.format("%n  %-28s +0x%-4x %-5s %d: %d", r.window(), r.offset(), r.direction(), r.size(), r.count()));
+            }
+            System.out.println(s);
+        } catch (IOException | Json.ParseException e) {
+            System.out.println("exits " + name + ": unreadable statistics: " + e);
+        }
+    }
+
+}
