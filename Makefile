@@ -12,7 +12,9 @@ all: build
 # The launcher: a script over the core jar and its dependencies.
 build: $(JKVM)
 
-$(JKVM): $(shell find pom.xml */pom.xml src native-bindings devices tcg-fallback -name '*.java' -o -name 'pom.xml' -o -name '*.xml' -o -name 'init' 2>/dev/null)
+SOURCES := $(shell find src native-bindings devices tcg-fallback -path '*/target' -prune -o -type f \( -name '*.java' -o -name '*.xml' -o -name '*.json' -o -name init \) -print 2>/dev/null)
+
+$(JKVM): pom.xml $(SOURCES)
 	$(MVN) $(MVNFLAGS) -DskipTests install
 	@mkdir -p bin
 	@printf '%s\n' '#!/bin/sh' \
