@@ -52,6 +52,7 @@ public final class KvmAccelerator implements Accelerator {
         vm.setTssAddr(TSS_ADDRESS);
         vm.setIdentityMapAddr(IDENTITY_MAP_ADDRESS);
         vm.createIrqchip();
+        vm.setGsiRouting(MsiRouteTable.irqchipRoutes());
         vm.createPit2();
         List<RamRegion> regions = machine.memory().regions();
         for (int slot = 0; slot < regions.size(); slot++) {
@@ -59,6 +60,7 @@ public final class KvmAccelerator implements Accelerator {
         }
         supportedCpuid = kvm.supportedCpuid();
         fastPaths = new KvmFastPaths(vm, machine);
+        machine.lifecycle().onStop(fastPaths::stopDraining);
         log.info("KVM fast paths: {}", fastPaths.enabled());
         return new KvmInterruptRouter(vm, fastPaths);
     }

@@ -149,6 +149,11 @@ final class KvmFastPaths implements DeviceFastPaths, AutoCloseable {
         drain.attach(ring::drain);
     }
 
+    /** The VM stopped: the vCPUs and their mappings of the ring go away, so nothing drains it any more. */
+    void stopDraining() {
+        drain.setActive(false);
+    }
+
     /** vCPU threads: before handling an MMIO or port I/O exit. */
     void beforeExit() {
         drain.drain();

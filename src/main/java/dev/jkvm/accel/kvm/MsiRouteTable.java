@@ -1,5 +1,6 @@
 package dev.jkvm.accel.kvm;
 
+import dev.jkvm.boot.MpTable;
 import dev.jkvm.devices.irq.MsiSink;
 import dev.jkvm.kvm.GsiRoute;
 
@@ -64,11 +65,16 @@ final class MsiRouteTable {
         this.kernel = kernel;
     }
 
-    /** KVM's default routes (irq_comm.c default_routing): GSI 0-15 to both PICs and the IOAPIC, 16-23 to the IOAPIC. */
+    /**
+     * The PC's wiring, as the MP table describes it: ISA IRQs 0-15 to the PICs and the IOAPIC, with the
+     * PIT's IRQ 0 on IOAPIC input 2; PCI GSIs 16-23 to the IOAPIC. KVM's default table maps GSI 0 to
+     * input 0 instead, where the guest never looks for its timer.
+     */
     static List<GsiRoute> irqchipRoutes() {
         List<GsiRoute> routes = new ArrayList<>();
         for (int gsi = 0; gsi < 24; gsi++) {
-            routes.add(new GsiRoute.ToIrqchip(gsi, GsiRoute.Irqchip.IOAPIC, gsi));
+            if (gsi == 2) continue; // the PIC cascade, not an interrupt source
+            routes.add(new GsiRoute.ToIrqchip(gsi, GsiRoute.Irqchip.IOAPIC, gsi < 16 ? MpTable.isaInput(gsi) : gsi));
             if (gsi < 16) {
                 routes.add(new GsiRoute.ToIrqchip(gsi, gsi < 8 ? GsiRoute.Irqchip.PIC_MASTER : GsiRoute.Irqchip.PIC_SLAVE, gsi % 8));
             }

@@ -84,10 +84,11 @@ class MsiRouteTableTest {
     }
 
     @Test
-    void theDefaultRoutesAreKvmsOwn() {
+    void theIrqchipRoutesFollowThePcWiring() {
         List<GsiRoute> routes = MsiRouteTable.irqchipRoutes();
-        assertEquals(24 + 16, routes.size());
-        assertTrue(routes.contains(new GsiRoute.ToIrqchip(0, GsiRoute.Irqchip.IOAPIC, 0)));
+        assertEquals(23 + 15, routes.size()); // GSI 2, the cascade, has no route
+        assertTrue(routes.contains(new GsiRoute.ToIrqchip(0, GsiRoute.Irqchip.IOAPIC, 2)), "the PIT reaches IOAPIC input 2");
+        assertTrue(routes.stream().noneMatch(r -> r.equals(new GsiRoute.ToIrqchip(0, GsiRoute.Irqchip.IOAPIC, 0))));
         assertTrue(routes.contains(new GsiRoute.ToIrqchip(0, GsiRoute.Irqchip.PIC_MASTER, 0)));
         assertTrue(routes.contains(new GsiRoute.ToIrqchip(14, GsiRoute.Irqchip.PIC_SLAVE, 6)));
         assertTrue(routes.contains(new GsiRoute.ToIrqchip(19, GsiRoute.Irqchip.IOAPIC, 19)));
