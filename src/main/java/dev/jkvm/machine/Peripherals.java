@@ -13,7 +13,6 @@ import dev.jkvm.devices.e1000.E1000;
 import dev.jkvm.devices.net.NetBackend;
 import dev.jkvm.devices.net.TapBackend;
 import dev.jkvm.devices.net.UserNetwork;
-import dev.jkvm.devices.pci.IntxRouting;
 import dev.jkvm.devices.time.Clock;
 import dev.jkvm.devices.virtio.net.VirtioNet;
 import dev.jkvm.devices.pci.PciDevice;
@@ -65,9 +64,7 @@ public final class Peripherals {
             slots.add(attachPci(platform, slot++, device));
         }
         PciFirmware.assignResources(slots);
-        IntxRouting routing = IntxRouting.pirqLinks(PlatformDevices.PCI_LINK_GSIS[0], PlatformDevices.PCI_LINK_GSIS[1],
-                PlatformDevices.PCI_LINK_GSIS[2], PlatformDevices.PCI_LINK_GSIS[3]);
-        return PciFirmware.interruptRoutes(slots, routing);
+        return PciFirmware.interruptRoutes(slots, PlatformDevices.PCI_INTX);
     }
 
     private static PciFirmware.Slot attachIde(Machine machine, PlatformDevices platform, InterruptRouter irq, List<DiskSpec> disks) {

@@ -36,8 +36,8 @@ public final class PlatformDevices {
     public static final int MOUSE_IRQ = 12;
     public static final int DEBUG_EXIT = 0xf4;
     public static final int PCI_CONFIG = 0xcf8;
-    /** PCI INTx links A-D, on IOAPIC inputs above the ISA range (level-triggered, as the MP table says). */
-    public static final int[] PCI_LINK_GSIS = {16, 17, 18, 19};
+    /** PCI INTx: the usual swizzle onto links A-D, on IOAPIC inputs above the ISA range (level-triggered, as the MP table says). */
+    public static final IntxRouting PCI_INTX = IntxRouting.pirqLinks(16, 17, 18, 19);
 
     private final Serial16550 serial;
     private final PciHost pci;
@@ -65,8 +65,7 @@ public final class PlatformDevices {
 
         pio.register("debug-exit", DEBUG_EXIT, 4, new DebugExit(status -> lifecycle.requestStop(StopReason.guestExit(status))));
 
-        IntxRouting routing = IntxRouting.pirqLinks(PCI_LINK_GSIS[0], PCI_LINK_GSIS[1], PCI_LINK_GSIS[2], PCI_LINK_GSIS[3]);
-        PciHost pci = new PciHost(routing, irq::gsi, new BusBarMapper(machine));
+        PciHost pci = new PciHost(PCI_INTX, irq::gsi, new BusBarMapper(machine));
         pio.register("pci-conf1", PCI_CONFIG, 8, pci);
         return new PlatformDevices(serial, pci);
     }

@@ -1,14 +1,14 @@
 package dev.jkvm.compare;
 
+import dev.jkvm.guest.BuiltGuest;
+import dev.jkvm.guest.CpioNewcReader;
 import dev.jkvm.guest.GuestCache;
 import dev.jkvm.guest.GuestCommandLine;
 import dev.jkvm.testing.Requirements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +17,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -128,41 +127,15 @@ class WorkloadTest {
         assertEquals(0, n.exitValue(), new String(n.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
-    /** bin/busybox from the default guest's initramfs (gzip'd cpio newc), extracted into the temp dir. */
+    /** bin/busybox from the default guest's initramfs, extracted into the temp dir. */
     private Optional<Path> guestBusybox() throws IOException {
-        GuestCache.DefaultGuest guest;
-        try {
-            guest = GuestCache.fromEnvironment().current();
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-        byte[] archive;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(guest.initramfs()))) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            in.transferTo(out);
-            archive = out.toByteArray();
-        }
-        int pos = 0;
-        while (pos + 110 <= archive.length) {
-            String header = new String(archive, pos, 110, StandardCharsets.US_ASCII);
-            if (!header.startsWith("070701")) return Optional.empty();
-            int size = Integer.parseInt(header.substring(54, 62), 16);
-            int nameSize = Integer.parseInt(header.substring(94, 102), 16);
-            String name = new String(archive, pos + 110, nameSize - 1, StandardCharsets.US_ASCII);
-            int data = align(pos + 110 + nameSize);
-            if (name.equals("TRAILER!!!")) break;
-            if (name.equals("bin/busybox") || name.equals("./bin/busybox")) {
-                Path file = dir.resolve("busybox");
-                Files.write(file, java.util.Arrays.copyOfRange(archive, data, data + size));
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-                return Optional.of(file);
-            }
-            pos = align(data + size);
-        }
-        return Optional.empty();
-    }
-
-    private static int align(int n) {
-        return (n + 3) & ~3;
+        Optional<GuestCache.DefaultGuest> guest = BuiltGuest.find();
+        if (guest.isEmpty()) return Optional.empty();
+        CpioNewcReader.Entry busybox = CpioNewcReader.readGzip(guest.get().initramfs()).get("bin/busybox");
+        if (busybox == null) return Optional.empty();
+        Path file = dir.resolve("busybox");
+        Files.write(file, busybox.data());
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return Optional.of(file);
     }
 }

@@ -5,8 +5,8 @@ import dev.jkvm.boot.BootParams;
 import dev.jkvm.boot.LinuxBoot;
 import dev.jkvm.boot.PcLayout;
 import dev.jkvm.devices.memory.GuestMemory;
+import dev.jkvm.guest.BuiltGuest;
 import dev.jkvm.guest.GuestCache;
-import dev.jkvm.testing.Requirements;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -18,22 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Loads the default guest's Debian kernel, as a bzImage and as its extracted vmlinux. */
 class DefaultGuestKernelTest {
-    private static GuestCache.DefaultGuest guest() {
-        GuestCache cache = GuestCache.fromEnvironment();
-        boolean built;
-        try {
-            cache.current();
-            built = true;
-        } catch (RuntimeException e) {
-            built = false;
-        }
-        Requirements.require(built, "the default guest (make guest)");
-        return cache.current();
-    }
-
     @Test
     void bzImageAndVmlinuxLoadTheSameKernel() throws Exception {
-        GuestCache.DefaultGuest guest = guest();
+        GuestCache.DefaultGuest guest = BuiltGuest.require();
         GuestCache cache = GuestCache.fromEnvironment();
         try (KernelImage bz = KernelImages.open(guest.kernel(), cache.derivedDir())) {
             SetupHeader header = bz.setupHeader().orElseThrow();

@@ -1,6 +1,7 @@
 package dev.jkvm.nested;
 
 import dev.jkvm.VmmException;
+import dev.jkvm.guest.CpioNewcReader;
 import dev.jkvm.guest.DebianPackages;
 import dev.jkvm.guest.GuestCache;
 import dev.jkvm.guest.InitramfsBuilder;
@@ -8,10 +9,7 @@ import dev.jkvm.guest.KernelModules;
 import dev.jkvm.loader.KernelImage;
 import dev.jkvm.loader.KernelImages;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,9 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The first-level (L1) guest of the KVM test lane: the default guest's kernel, and an initramfs with the
@@ -128,45 +124,9 @@ public final class NestedHostImage {
 
     /** bin/busybox from the default guest's initramfs (gzip-compressed newc cpio). */
     static byte[] busyboxOf(Path initramfs) throws IOException {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(initramfs), 1 << 16)) {
-            return cpioMember(in, "bin/busybox")
-                    .orElseThrow(() -> new VmmException(initramfs + " has no bin/busybox"));
-        }
-    }
-
-    /** The data of the named member of a newc cpio archive. */
-    static Optional<byte[]> cpioMember(InputStream in, String wanted) throws IOException {
-        long offset = 0;
-        while (true) {
-            byte[] header = in.readNBytes(110);
-            if (header.length < 110) return Optional.empty();
-            String h = new String(header, StandardCharsets.US_ASCII);
-            if (!h.startsWith("070701") && !h.startsWith("070702")) throw new IOException("not a newc cpio archive at " + offset);
-            long fileSize = Long.parseLong(h.substring(54, 62), 16);
-            int nameSize = Integer.parseInt(h.substring(94, 102), 16);
-            offset += 110;
-            byte[] nameBytes = in.readNBytes(nameSize);
-            offset += nameSize;
-            offset += skip(in, pad(offset));
-            String name = new String(nameBytes, 0, Math.max(nameSize - 1, 0), StandardCharsets.UTF_8);
-            if (name.equals("TRAILER!!!")) return Optional.empty();
-            if (name.equals(wanted) || name.equals("./" + wanted)) {
-                ByteArrayOutputStream data = new ByteArrayOutputStream((int) fileSize);
-                data.write(in.readNBytes((int) fileSize));
-                return Optional.of(data.toByteArray());
-            }
-            offset += skip(in, fileSize);
-            offset += skip(in, pad(offset));
-        }
-    }
-
-    private static long pad(long offset) {
-        return (4 - offset % 4) % 4;
-    }
-
-    private static long skip(InputStream in, long n) throws IOException {
-        in.skipNBytes(n);
-        return n;
+        CpioNewcReader.Entry busybox = CpioNewcReader.readGzip(initramfs).get("bin/busybox");
+        if (busybox == null) throw new VmmException(initramfs + " has no bin/busybox");
+        return busybox.data();
     }
 
     private static String sha256(byte[] bytes) {

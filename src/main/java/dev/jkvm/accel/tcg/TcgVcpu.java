@@ -32,6 +32,7 @@ final class TcgVcpu implements Vcpu, CpuSignals {
     private final VcpuStats stats = new VcpuStats();
     private SoftwarePlatform platform;
     private Cpu cpu;
+    private InterruptSource interrupts;
     private volatile boolean signalled;
 
     TcgVcpu(int index, Machine machine, VirtualClock clock, IdleCoordinator idle) {
@@ -44,7 +45,8 @@ final class TcgVcpu implements Vcpu, CpuSignals {
     void attach(SoftwarePlatform platform, Cpu cpu) {
         this.platform = platform;
         this.cpu = cpu;
-        cpu.setInterruptSource(new ApicInterrupts(platform.localApic(index), platform.pic()));
+        interrupts = new ApicInterrupts(platform.localApic(index), platform.pic());
+        cpu.setInterruptSource(interrupts);
         if (index != 0) cpu.init(); // application processors wait for the guest's INIT/SIPI
     }
 
@@ -104,9 +106,7 @@ final class TcgVcpu implements Vcpu, CpuSignals {
 
     /** Whether a maskable interrupt would wake HLT now. */
     private boolean hasInterrupt() {
-        if (!cpu.state.interruptsEnabled()) return false;
-        LocalApic lapic = platform.localApic(index);
-        return lapic.hasPendingInterrupt() || (lapic.acceptsPicInterrupts() && platform.pic().hasInterrupt());
+        return cpu.state.interruptsEnabled() && interrupts.hasPendingInterrupt();
     }
 
     private void countExit(Bus.Window window, ExitReason reason) {

@@ -1,10 +1,10 @@
 package dev.jkvm.accel.tcg;
 
 import dev.jkvm.cli.Main;
+import dev.jkvm.guest.BuiltGuest;
 import dev.jkvm.guest.CpioNewcReader;
 import dev.jkvm.guest.GuestCache;
 import dev.jkvm.json.Json;
-import dev.jkvm.testing.Requirements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,22 +25,10 @@ class SoftwareCpuBootTest {
     @TempDir
     Path dir;
 
-    private static GuestCache.DefaultGuest defaultGuest() {
-        boolean built;
-        try {
-            GuestCache.fromEnvironment().current();
-            built = true;
-        } catch (RuntimeException e) {
-            built = false;
-        }
-        Requirements.require(built, "the default guest (make guest)");
-        return GuestCache.fromEnvironment().current();
-    }
-
     @ParameterizedTest(name = "--cpus {0}")
     @ValueSource(ints = {1, 2})
     void bootsAndRunsACommand(int cpus) throws Exception {
-        GuestCache.DefaultGuest guest = defaultGuest();
+        GuestCache.DefaultGuest guest = BuiltGuest.require();
         Path console = dir.resolve("console.log");
         Path stats = dir.resolve("stats.json");
         int status = Main.execute("run", "--accel", "tcg", "--cpus", Integer.toString(cpus), "--console", "file:" + console,
@@ -66,7 +54,7 @@ class SoftwareCpuBootTest {
 
     @Test
     void theCommandsStatusIsJkvmsStatus() {
-        defaultGuest();
+        BuiltGuest.require();
         int status = Main.execute("run", "--accel", "tcg", "--console", "none", "--run", "exit 7");
         assertEquals(7, status);
     }
