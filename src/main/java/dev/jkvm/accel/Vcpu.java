@@ -26,6 +26,11 @@ public interface Vcpu extends AutoCloseable {
         return java.util.Map.of();
     }
 
+    /** How {@link #stats()} compares, counter by counter, with counters read from {@link #acceleratorStats()}. */
+    default java.util.List<CounterCheck> counterChecks(java.util.Map<String, Long> acceleratorStats) {
+        return java.util.List.of();
+    }
+
     @Override
     void close();
 }

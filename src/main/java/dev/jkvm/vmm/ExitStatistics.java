@@ -1,5 +1,6 @@
 package dev.jkvm.vmm;
 
+import dev.jkvm.accel.CounterCheck;
 import dev.jkvm.accel.ExitReason;
 import dev.jkvm.accel.Vcpu;
 import dev.jkvm.devices.bus.AccessCounter;
@@ -28,7 +29,12 @@ final class ExitStatistics {
             for (Map.Entry<ExitReason, Long> e : v.stats().snapshot().entrySet()) reasons.put(e.getKey().name().toLowerCase(), e.getValue());
             cpu.put("reasons", reasons);
             Map<String, Long> counters = v.acceleratorStats();
-            if (!counters.isEmpty()) cpu.put("accelerator_counters", new LinkedHashMap<>(counters));
+            if (!counters.isEmpty()) {
+                cpu.put("accelerator_counters", new LinkedHashMap<>(counters));
+                List<CounterCheck> checks = v.counterChecks(counters);
+                cpu.put("counters_agree", checks.stream().allMatch(CounterCheck::holds));
+                cpu.put("counter_checks", checks.stream().map(ExitStatistics::check).toList());
+            }
             cpus.add(cpu);
         }
         root.put("vcpus", cpus);
@@ -47,6 +53,16 @@ final class ExitStatistics {
         root.put("devices", devices);
         root.put("fast_paths", machine.fastPaths().toString());
         return Json.write(root);
+    }
+
+    private static Map<String, Object> check(CounterCheck c) {
+        Map<String, Object> check = new LinkedHashMap<>();
+        check.put("counter", c.counter());
+        check.put("jkvm", c.jkvm());
+        check.put("accelerator", c.accelerator());
+        check.put("relation", c.relation().name().toLowerCase());
+        check.put("holds", c.holds());
+        return check;
     }
 
     private static Map<String, Object> device(String name, String bus, long base, String exitKind, AccessCounter counter) {

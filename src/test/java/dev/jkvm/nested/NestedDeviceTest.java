@@ -1,7 +1,7 @@
 package dev.jkvm.nested;
 
 import dev.jkvm.json.Json;
-import dev.jkvm.devices.net.DataPattern;
+import dev.jkvm.testing.DeviceWorkloads;
 import dev.jkvm.testing.Requirements;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,17 +11,11 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,9 +27,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * and in PIO mode, virtio_blk on raw and qcow2 images, e1000 and virtio_net over the user network), in one boot
  * of the nested lane (src/test/nested/kvm-lane.sh names the cases and what each guest command prints).
  *
- * <p>The host writes the disk images into the read-write share before L1 starts and checks them after: a seeded
- * random image the guest must read back with O_DIRECT, the `seq -w` pattern the guest writes over it, and for
- * qcow2 an image qemu-img must find consistent and equal to the expected raw contents. Each case's exit counts
+ * <p>The host writes the disk images and the guest commands ({@link DeviceWorkloads}, the same as on the software
+ * CPU) into the read-write share before L1 starts and checks them after; for qcow2 the guest writes a `seq -w`
+ * pattern and qemu-img must find the image consistent and equal to the expected raw contents. Each case's exit counts
  * (per reason, and the busiest device registers) are printed for the exit-cost comparison.
  *
  * <p>Needs what {@link NestedKvmTest} needs and qemu-img. Run with `make test-kvm`.
@@ -45,21 +39,24 @@ class NestedDeviceTest {
     private static final long L1_TIMEOUT_SECONDS = 1500;
     private static final long MIB = 1 << 20;
     private static final List<String> CASES = List.of("disk-ide-dma", "disk-ide-pio", "disk-virtio", "qcow2", "net-e1000", "net-virtio");
-    private static final Map<String, Long> RAW_DISKS = Map.of("disk-ide-dma", 64 * MIB, "disk-ide-pio", 16 * MIB, "disk-virtio", 64 * MIB);
+    /** Each raw disk case's device in the guest and the MiB it reads and writes ({@link DeviceWorkloads#diskCopy}). */
+    private record RawDisk(String device, int halfMib) {}
+    private static final Map<String, RawDisk> RAW_DISKS = Map.of("disk-ide-dma", new RawDisk("/dev/sda", 64),
+            "disk-ide-pio", new RawDisk("/dev/sda", 8), "disk-virtio", new RawDisk("/dev/vda", 64));
     private static final long NET_BYTES = 16 * MIB;
 
     private static NestedLane lane;
-    /** The source's MD5, computed before the long L1 run (a concurrent mvn install may replace the devices jar). */
-    private static String sourceMd5;
 
     @BeforeAll
     static void runTheDeviceCasesInL1() throws IOException, InterruptedException {
         Requirements.require(NestedLane.onPath("qemu-img"), "qemu-img (apt-get install qemu-utils)");
         lane = NestedLane.prepare();
-        sourceMd5 = DataPattern.md5(NET_BYTES);
-        for (Map.Entry<String, Long> disk : RAW_DISKS.entrySet()) {
-            Files.write(lane.out().resolve(disk.getKey() + ".img"), random(disk.getValue(), disk.getKey().hashCode()));
+        for (Map.Entry<String, RawDisk> disk : RAW_DISKS.entrySet()) {
+            String name = disk.getKey();
+            DeviceWorkloads.writeDiskImage(lane.out().resolve(name + ".img"), disk.getValue().halfMib(), name.hashCode());
+            Files.writeString(lane.out().resolve(name + ".cmd"), DeviceWorkloads.diskCopy(disk.getValue().device(), disk.getValue().halfMib()));
         }
+        Files.writeString(lane.out().resolve("net.cmd"), DeviceWorkloads.netRoundTrip(NET_BYTES));
         qemuImg("create", "-f", "qcow2", lane.out().resolve("qcow2.qcow2").toString(), "64M");
         // -Dnested.cases=a,b runs only those (debugging one device without the others' boots).
         String only = System.getProperty("nested.cases", "");
@@ -80,6 +77,7 @@ class NestedDeviceTest {
                 "ata_piix should configure the drive for DMA:\n" + log);
         String json = lane.stats("disk-ide-dma");
         assertTrue(accesses(json, "piix3-ide-bar4") > 0, "no bus-master (BAR4) register accesses counted: " + json);
+        NestedLane.assertCountersAgree(json);
     }
 
     @Test
@@ -105,7 +103,7 @@ class NestedDeviceTest {
         System.arraycopy(pattern, 0, expected, 0, pattern.length);
         byte[] second = seqPattern(MIB, 1_000_000);
         System.arraycopy(second, 0, expected, (int) (40 * MIB), second.length);
-        assertEquals(md5(expected), field(log, "QCOW2-MD5"), "the guest read back other data than it wrote:\n" + log);
+        assertEquals(DeviceWorkloads.md5(expected), DeviceWorkloads.field(log, "QCOW2-MD5"), "the guest read back other data than it wrote:\n" + log);
         Path raw = lane.out().resolve("qcow2-expected.raw");
         Files.write(raw, expected);
         Path image = lane.out().resolve("qcow2.qcow2");
@@ -124,47 +122,20 @@ class NestedDeviceTest {
         netCase("net-virtio");
     }
 
-    /** Checks a raw disk case: the guest read the random image, wrote the seq pattern, and the host file holds it. */
+    /** Checks a raw disk case: the guest read the random image and copied its first half over the second. */
     private static String rawDiskCase(String name) throws IOException {
         String log = lane.log(name);
         assertEquals(0, lane.status(name), log);
-        long size = RAW_DISKS.get(name);
-        assertEquals(md5(random(size, name.hashCode())), field(log, "READ-MD5"),
-                "the guest read other data than the image holds:\n" + log);
-        assertTrue(!log.contains("WRITE-FAILED"), "the guest's dd write failed:\n" + log);
-        byte[] pattern = seqPattern(size);
-        assertEquals(md5(pattern), field(log, "WRITE-MD5"), "the guest read back other data than it wrote:\n" + log);
-        byte[] image = Files.readAllBytes(lane.out().resolve(name + ".img"));
-        assertEquals(size, image.length, "the image changed size");
-        int mismatch = Arrays.mismatch(pattern, image);
-        assertEquals(-1, mismatch, "the image differs from what the guest wrote at byte " + mismatch + "\n" + log);
+        RawDisk disk = RAW_DISKS.get(name);
+        DeviceWorkloads.checkDiskCopy(log, disk.device(), lane.out().resolve(name + ".img"), disk.halfMib(), name.hashCode());
         return log;
     }
 
     private static void netCase(String name) throws IOException {
         String log = lane.log(name);
         assertEquals(0, lane.status(name), log);
-        assertTrue(!log.contains("NET-SETUP-FAILED"), "ip could not configure eth0:\n" + log);
-        Matcher sink = Pattern.compile("(?m)^SINK (\\d+) ([0-9a-f]{32})\\s*$").matcher(log);
-        assertTrue(sink.find(), "no reply from the sink:\n" + log);
-        assertEquals(NET_BYTES, Long.parseLong(sink.group(1)), "the sink counted other bytes:\n" + log);
-        assertEquals(md5(seqPattern(NET_BYTES)), sink.group(2), "the sink received other data than the guest sent:\n" + log);
-        String expected = sourceMd5;
-        assertEquals(expected, field(log, "SOURCE-SUM"), "the source's sum:\n" + log);
-        assertEquals(expected, field(log, "SOURCE-MD5"), "the guest received other data than the source sent:\n" + log);
-    }
-
-    /** The 32 hex digits after "KEY " on a line of the log. */
-    private static String field(String log, String key) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + " ([0-9a-f]{32})\\b").matcher(log);
-        if (!m.find()) fail("no " + key + " line:\n" + log);
-        return m.group(1);
-    }
-
-    private static byte[] random(long size, long seed) {
-        byte[] bytes = new byte[(int) size];
-        new SplittableRandom(seed).nextBytes(bytes);
-        return bytes;
+        DeviceWorkloads.checkNetRoundTrip(log, NET_BYTES);
+        NestedLane.assertCountersAgree(lane.stats(name));
     }
 
     /** What `seq -w 0 N` prints for N = size / 8 - 1 (N of 7 digits): "0000000\n0000001\n..." */
@@ -185,14 +156,6 @@ class NestedDeviceTest {
             out[base + 7] = '\n';
         }
         return out;
-    }
-
-    private static String md5(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static long accesses(String json, String window) {

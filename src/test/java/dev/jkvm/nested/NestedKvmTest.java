@@ -55,6 +55,7 @@ class NestedKvmTest {
         assertTrue(NestedLane.number(json, "exits") > 0, "no exits counted: " + json);
         assertTrue(NestedLane.number(json, "io_out") > 0, "no io_out exits counted: " + json);
         assertTrue(NestedLane.number(json, "io_in") > 0, "no io_in exits counted: " + json);
+        NestedLane.assertCountersAgree(json);
     }
 
     @Test
@@ -67,6 +68,7 @@ class NestedKvmTest {
         String json = lane.stats("two");
         assertTrue(json.contains("\"index\": 1"), "no statistics for vCPU 1: " + json);
         assertTrue(NestedLane.number(json, "io_out") > 0, "no io_out exits counted: " + json);
+        NestedLane.assertCountersAgree(json);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.jkvm.nested;
 
 import dev.jkvm.VmmException;
 import dev.jkvm.guest.GuestCache;
+import dev.jkvm.json.Json;
 import dev.jkvm.testing.Requirements;
 
 import java.io.IOException;
@@ -130,6 +131,19 @@ final class NestedLane implements AutoCloseable {
         Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*(\\d+)").matcher(json);
         if (!m.find()) fail("no \"" + key + "\" in " + json);
         return Long.parseLong(m.group(1));
+    }
+
+    /**
+     * Every vCPU's exit counts agree with KVM's own statistics (KVM_GET_STATS_FD, which the L1 kernel has), and
+     * the MMIO check, the one-for-one one, is among them.
+     */
+    static void assertCountersAgree(String json) {
+        for (Object o : Json.array(Json.object(Json.parse(json), "stats").get("vcpus"), "vcpus")) {
+            Map<String, Object> vcpu = Json.object(o, "vcpu");
+            List<Object> checks = Json.array(vcpu.get("counter_checks"), "counter_checks of vCPU " + vcpu.get("index"));
+            assertTrue(checks.stream().anyMatch(c -> "mmio_exits".equals(Json.object(c, "check").get("counter"))), json);
+            assertEquals(Boolean.TRUE, vcpu.get("counters_agree"), "jkvm's counts and KVM's disagree: " + checks);
+        }
     }
 
     static String string(String json, String key) {

@@ -1,5 +1,6 @@
 package dev.jkvm.vmm;
 
+import dev.jkvm.accel.CounterCheck;
 import dev.jkvm.accel.ExitReason;
 import dev.jkvm.accel.Vcpu;
 import dev.jkvm.accel.VcpuStats;
@@ -24,6 +25,9 @@ class ExitStatisticsTest {
         public void kick() { }
         public VcpuStats stats() { return stats; }
         public Map<String, Long> acceleratorStats() { return Map.of("exits", 7L); }
+        public List<CounterCheck> counterChecks(Map<String, Long> counters) {
+            return List.of(new CounterCheck("exits", stats.total(), counters.get("exits"), CounterCheck.Relation.ACCELERATOR_AT_LEAST));
+        }
         public void close() { }
     }
 
@@ -47,7 +51,8 @@ class ExitStatisticsTest {
             String compact = json.replaceAll("\\s+", "");
             assertTrue(compact.contains("\"accelerator\":\"kvm\""), json);
             assertTrue(compact.contains("\"exits\":4,\"reasons\":{\"io_in\":3,\"io_out\":1}"), json);
-            assertTrue(compact.contains("\"accelerator_counters\":{\"exits\":7}"), json);
+            assertTrue(compact.contains("\"accelerator_counters\":{\"exits\":7},\"counters_agree\":true,"
+                    + "\"counter_checks\":[{\"counter\":\"exits\",\"jkvm\":4,\"accelerator\":7,\"relation\":\"accelerator_at_least\",\"holds\":true}]"), json);
             assertTrue(compact.contains("\"name\":\"ide-primary\",\"bus\":\"pio\",\"base\":496,\"exit_kind\":\"user_space\",\"accesses\":2"), json);
             assertTrue(compact.contains("{\"offset\":7,\"direction\":\"read\",\"size\":1,\"count\":2,\"bytes\":2"), json);
             assertTrue(compact.contains("\"name\":\"pic-master\",\"bus\":\"pio\",\"base\":32,\"exit_kind\":\"in_kernel\""), json);

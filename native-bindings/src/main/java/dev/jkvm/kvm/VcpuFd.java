@@ -73,10 +73,15 @@ public final class VcpuFd implements AutoCloseable {
      * KVM_RUN until the next exit. A signal or kick (EINTR) is an exit too: {@link VcpuExit#INTR},
      * after which the request flag is cleared and a pending kick consumed. Callers set their own
      * request before {@link #kick()} and check it after every run, so no kick is lost.
+     * <p>An application processor waits for INIT/SIPI inside KVM_RUN; once woken, KVM_RUN fails with EAGAIN
+     * and expects to be called again (QEMU retries it the same way), so that is retried here.
      */
     public VcpuExit run() {
         KickSignal signal = kickSignalOfCurrentThread();
-        int result = Ioctl.invoke(fd.get(), Kvm_h.KVM_RUN(), 0);
+        int result;
+        do {
+            result = Ioctl.invoke(fd.get(), Kvm_h.KVM_RUN(), 0);
+        } while (result == -Libc.EAGAIN);
         if (result >= 0) return VcpuExit.of(runArea.exitReason());
         if (-result != Libc.EINTR) throw new KvmException("KVM_RUN on vCPU " + id, -result);
         runArea.immediateExit(false);

@@ -1,13 +1,12 @@
 package dev.jkvm.accel.kvm;
 
+import dev.jkvm.accel.CounterCheck;
 import dev.jkvm.accel.ExitReason;
 import dev.jkvm.accel.Vcpu;
 import dev.jkvm.accel.VcpuStats;
-import dev.jkvm.bindings.libc.Libc;
 import dev.jkvm.boot.BootCpuState;
 import dev.jkvm.devices.bus.Bus;
 import dev.jkvm.kvm.CpuidEntry;
-import dev.jkvm.kvm.KvmException;
 import dev.jkvm.kvm.KvmRunArea;
 import dev.jkvm.kvm.KvmStats;
 import dev.jkvm.kvm.Regs;
@@ -61,15 +60,7 @@ final class KvmVcpu implements Vcpu {
     @Override
     public void run() {
         while (!lifecycle.stopping()) {
-            VcpuExit exit;
-            try {
-                exit = fd.run();
-            } catch (KvmException e) {
-                // An application processor waits for INIT/SIPI inside KVM_RUN (mp_state UNINITIALIZED); once
-                // woken, KVM_RUN returns EAGAIN and expects to be called again (QEMU retries it the same way).
-                if (e.errno() != Libc.EAGAIN) throw e;
-                continue;
-            }
+            VcpuExit exit = fd.run();
             switch (exit) {
                 case IO -> {
                     beforeDeviceExit.run();
@@ -185,6 +176,11 @@ final class KvmVcpu implements Vcpu {
         } catch (RuntimeException e) {
             return Map.of();
         }
+    }
+
+    @Override
+    public List<CounterCheck> counterChecks(Map<String, Long> acceleratorStats) {
+        return KvmCounterChecks.compare(stats, acceleratorStats);
     }
 
     @Override
