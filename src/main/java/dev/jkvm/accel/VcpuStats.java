@@ -4,9 +4,13 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
 
-/** Exits of one vCPU by reason. Written by the vCPU thread, read by anyone. */
+/**
+ * Exits of one vCPU by reason, and apart from them the events KVM handles without leaving the kernel that the
+ * software CPU sees itself (HLT with KVM's in-kernel irqchip). Written by the vCPU thread, read by anyone.
+ */
 public final class VcpuStats {
     private final AtomicLongArray exits = new AtomicLongArray(ExitReason.values().length);
+    private final AtomicLongArray inKernel = new AtomicLongArray(ExitReason.values().length);
 
     public void count(ExitReason reason) {
         exits.incrementAndGet(reason.ordinal());
@@ -14,6 +18,11 @@ public final class VcpuStats {
 
     public void count(ExitReason reason, long n) {
         exits.addAndGet(reason.ordinal(), n);
+    }
+
+    /** An event KVM would handle in the kernel: not an exit to user space. */
+    public void countInKernel(ExitReason reason) {
+        inKernel.incrementAndGet(reason.ordinal());
     }
 
     public long get(ExitReason reason) {
@@ -26,10 +35,20 @@ public final class VcpuStats {
         return sum;
     }
 
+    /** The exits by reason, leaving out reasons never seen. */
     public Map<ExitReason, Long> snapshot() {
+        return nonZero(exits);
+    }
+
+    /** The in-kernel events by reason, leaving out reasons never seen. */
+    public Map<ExitReason, Long> inKernelSnapshot() {
+        return nonZero(inKernel);
+    }
+
+    private static Map<ExitReason, Long> nonZero(AtomicLongArray counts) {
         Map<ExitReason, Long> out = new EnumMap<>(ExitReason.class);
         for (ExitReason r : ExitReason.values()) {
-            long n = get(r);
+            long n = counts.get(r.ordinal());
             if (n != 0) out.put(r, n);
         }
         return out;

@@ -28,9 +28,11 @@ public record ExitStats(String accelerator, List<VcpuCounts> vcpus, List<DeviceC
     }
 
     /** One vCPU: its exits by reason (lower-case ExitReason names) and the accelerator's own counters. */
-    public record VcpuCounts(int index, long exits, Map<String, Long> reasons, Map<String, Long> acceleratorCounters) {
+    public record VcpuCounts(int index, long exits, Map<String, Long> reasons, Map<String, Long> inKernel,
+                             Map<String, Long> acceleratorCounters) {
         public VcpuCounts {
             reasons = Map.copyOf(reasons);
+            inKernel = Map.copyOf(inKernel);
             acceleratorCounters = Map.copyOf(acceleratorCounters);
         }
     }
@@ -68,6 +70,7 @@ public record ExitStats(String accelerator, List<VcpuCounts> vcpus, List<DeviceC
             vcpus.add(new VcpuCounts((int) Json.integer(v.get("index"), "vcpus[].index"),
                     Json.integer(v.get("exits"), "vcpus[].exits"),
                     counters(v.getOrDefault("reasons", Map.of()), "vcpus[].reasons"),
+                    counters(v.getOrDefault("in_kernel", Map.of()), "vcpus[].in_kernel"),
                     counters(v.getOrDefault("accelerator_counters", Map.of()), "vcpus[].accelerator_counters")));
         }
         List<DeviceCounts> devices = new ArrayList<>();
@@ -115,9 +118,13 @@ public record ExitStats(String accelerator, List<VcpuCounts> vcpus, List<DeviceC
         return vcpus.stream().mapToLong(v -> v.acceleratorCounters().getOrDefault(name, 0L)).sum();
     }
 
-    /** Accesses to in-kernel device windows (PIC, PIT, LAPIC, IOAPIC). */
-    public long inKernelAccesses() {
-        return devices.stream().filter(DeviceCounts::inKernel).mapToLong(DeviceCounts::accesses).sum();
+    /**
+     * What the software CPU counted as handled in the kernel under KVM: accesses to in-kernel device windows (PIC,
+     * PIT, LAPIC, IOAPIC, virtio notifies with ioeventfd) and vCPU events (HLT).
+     */
+    public long inKernelEvents() {
+        long events = vcpus.stream().flatMap(v -> v.inKernel().values().stream()).mapToLong(Long::longValue).sum();
+        return events + devices.stream().filter(DeviceCounts::inKernel).mapToLong(DeviceCounts::accesses).sum();
     }
 
     /**
@@ -135,6 +142,7 @@ public record ExitStats(String accelerator, List<VcpuCounts> vcpus, List<DeviceC
                 continue;
             }
             vs.add(new VcpuCounts(v.index(), Math.max(0, v.exits() - b.exits()), minus(v.reasons(), b.reasons()),
+                    minus(v.inKernel(), b.inKernel()),
                     minus(v.acceleratorCounters(), b.acceleratorCounters())));
         }
         Map<String, DeviceCounts> baseDevices = new LinkedHashMap<>();

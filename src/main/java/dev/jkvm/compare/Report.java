@@ -19,7 +19,8 @@ import java.util.Map;
  *   <li>requests: disk, reads + writes completed (/sys/block/DEV/stat); net, packets received + sent on eth0.</li>
  *   <li>exits: what KVM would count as exits to user space, summed over vCPUs (the software CPU counts the same).</li>
  *   <li>in-kernel: under KVM, KVM's own "exits" counter minus the user-space exits; under the software CPU, the
- *       accesses to windows of devices KVM keeps in the kernel (PIC, PIT, LAPIC, IOAPIC).</li>
+ *       accesses to windows of devices KVM keeps in the kernel (PIC, PIT, LAPIC, IOAPIC, virtio notifies with
+ *       ioeventfd) and the HLTs.</li>
  * </ul>
  */
 public record Report(Comparison comparison, String accelOption, String accelerator, List<DeviceReport> devices) {
@@ -105,7 +106,7 @@ public record Report(Comparison comparison, String accelOption, String accelerat
         long exits = delta.exits();
         long kernelCounter = delta.kernelCounter("exits");
         boolean kvmCounters = runs.workload().stats().vcpus().stream().anyMatch(v -> v.acceleratorCounters().containsKey("exits"));
-        long inKernel = kvmCounters ? Math.max(0, kernelCounter - exits) : delta.inKernelAccesses();
+        long inKernel = kvmCounters ? Math.max(0, kernelCounter - exits) : delta.inKernelEvents();
 
         List<ReasonCount> reasons = new ArrayList<>();
         delta.reasons().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())

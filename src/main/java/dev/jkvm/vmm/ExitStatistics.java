@@ -28,6 +28,9 @@ final class ExitStatistics {
             Map<String, Object> reasons = new LinkedHashMap<>();
             for (Map.Entry<ExitReason, Long> e : v.stats().snapshot().entrySet()) reasons.put(e.getKey().name().toLowerCase(), e.getValue());
             cpu.put("reasons", reasons);
+            Map<String, Object> inKernel = new LinkedHashMap<>();
+            for (Map.Entry<ExitReason, Long> e : v.stats().inKernelSnapshot().entrySet()) inKernel.put(e.getKey().name().toLowerCase(), e.getValue());
+            if (!inKernel.isEmpty()) cpu.put("in_kernel", inKernel);
             Map<String, Long> counters = v.acceleratorStats();
             if (!counters.isEmpty()) {
                 cpu.put("accelerator_counters", new LinkedHashMap<>(counters));

@@ -54,7 +54,7 @@ class DominantSentenceTest {
 
     @Test
     void noExitsSaysSo() {
-        ExitStats empty = new ExitStats("tcg", List.of(new ExitStats.VcpuCounts(0, 0, Map.of(), Map.of())), List.of());
+        ExitStats empty = new ExitStats("tcg", List.of(new ExitStats.VcpuCounts(0, 0, Map.of(), Map.of(), Map.of())), List.of());
         Comparison c = Comparison.disk(1, 0);
         RunRequest q = new RunRequest(c, DeviceModel.VIRTIO_BLK, false, dev.jkvm.config.AccelChoice.TCG, "", Optional.empty(), dir);
         Workload.Log log = new Workload.Log(Map.of(), Optional.empty(), Optional.empty(), OptionalInt.of(0), List.of(), Optional.empty());

@@ -23,6 +23,9 @@ class ExitStatsTest {
                     "io_out": 2,
                     "hlt": 1
                   },
+                  "in_kernel": {
+                    "hlt": 4
+                  },
                   "accelerator_counters": {
                     "exits": 9,
                     "io_exits": 5
@@ -100,7 +103,8 @@ class ExitStatsTest {
         assertEquals(6, s.exits());
         assertEquals(Map.of("io_in", 3L, "io_out", 2L, "hlt", 1L), s.reasons());
         assertEquals(9, s.kernelCounter("exits"));
-        assertEquals(1, s.inKernelAccesses());
+        assertEquals(Map.of("hlt", 4L), s.vcpus().getFirst().inKernel());
+        assertEquals(1 + 4, s.inKernelEvents(), "the in-kernel PIC access and the in-kernel HLTs");
         ExitStats.DeviceCounts ide = s.devices().get(1);
         assertEquals("ide-primary", ide.name());
         assertEquals(0x1f0, ide.base());

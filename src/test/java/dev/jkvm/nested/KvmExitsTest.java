@@ -34,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 @Tag("kvm-exits")
 class KvmExitsTest {
     private static final long L1_TIMEOUT_SECONDS = 1200;
+    /** Each workload's size: small, as nested runs are slow (e1000 sends about 0.5 MiB/s there). */
+    private static final int MIB = 8;
     private static final List<String> CASES = List.of("jkvm-disk", "jkvm-disk-off", "jkvm-net", "jkvm-net-off");
 
     private static Path scratch;
@@ -60,7 +62,7 @@ class KvmExitsTest {
         out = Files.createDirectories(scratch.resolve("out"));
 
         ProcessBuilder l1 = new ProcessBuilder("sh", nested.resolve("run-in-l1.sh").toString(),
-                "sh src/test/nested/kvm-exits.sh " + out + " " + String.join(" ", CASES)).redirectErrorStream(true);
+                "KVM_EXITS_MIB=" + MIB + " sh src/test/nested/kvm-exits.sh " + out + " " + String.join(" ", CASES)).redirectErrorStream(true);
         Map<String, String> env = l1.environment();
         env.put("L1_KERNEL", image.kernel().toString());
         env.put("L1_INITRD", image.initramfs().toString());

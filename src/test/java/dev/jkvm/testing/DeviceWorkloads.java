@@ -36,30 +36,41 @@ public final class DeviceWorkloads {
 
     private DeviceWorkloads() {}
 
-    /** The guest command of the disk workload on block device {@code dev} (e.g. /dev/sda), {@code halfMib} MiB each way. */
-    public static String diskCopy(String dev, int halfMib) {
+    /** How much the disk workload moves each way: {@code blocks} dd blocks of {@code blockKib} KiB. */
+    public record DiskSize(int blockKib, int blocks) {
+        public static DiskSize mib(int mib) {
+            return new DiskSize(1024, mib);
+        }
+
+        int halfBytes() {
+            return blockKib * blocks * 1024;
+        }
+    }
+
+    /** The guest command of the disk workload on block device {@code dev} (e.g. /dev/sda). */
+    public static String diskCopy(String dev, DiskSize size) {
         return "t(){ echo \"T $1 $(cut -d' ' -f1 /proc/uptime)\";}\n"
-                + "n=" + halfMib + "; d=" + dev + "\n"
-                + "dmesg | grep -E 'ata[0-9]+\\.00: |virtio_blk|\\[(sd|vd)a\\]' | tail -6\n"
+                + "n=" + size.blocks() + "; b=" + size.blockKib() + "k; d=" + dev + "\n"
+                + "dmesg | grep -E 'ata[0-9]+\\.00: configured|\\[(sd|vd)a\\] [0-9]'\n"
                 + "t start\n"
-                + "echo READ-MD5 $d $(dd if=$d bs=1M count=$n iflag=direct | md5sum)\n"
+                + "echo READ-MD5 $d $(dd if=$d bs=$b count=$n iflag=direct | md5sum)\n"
                 + "t read\n"
-                + "dd if=$d of=$d bs=1M count=$n seek=$n iflag=direct oflag=direct || echo WRITE-FAILED\n"
+                + "dd if=$d of=$d bs=$b count=$n seek=$n iflag=direct oflag=direct || echo WRITE-FAILED\n"
                 + "sync; t write\n"
-                + "echo WRITE-MD5 $d $(dd if=$d bs=1M count=$n skip=$n iflag=direct | md5sum)\n"
+                + "echo WRITE-MD5 $d $(dd if=$d bs=$b count=$n skip=$n iflag=direct | md5sum)\n"
                 + "t reread";
     }
 
-    /** Writes the disk workload's image: two random halves of {@code halfMib} MiB from {@code seed}. */
-    public static void writeDiskImage(Path image, int halfMib, long seed) throws IOException {
-        byte[] bytes = new byte[(int) (2 * halfMib * MIB)];
+    /** Writes the disk workload's image: two random halves from {@code seed}. */
+    public static void writeDiskImage(Path image, DiskSize size, long seed) throws IOException {
+        byte[] bytes = new byte[2 * size.halfBytes()];
         new SplittableRandom(seed).nextBytes(bytes);
         Files.write(image, bytes);
     }
 
     /** Checks the guest's log and the image after the disk workload. */
-    public static void checkDiskCopy(String log, String dev, Path image, int halfMib, long seed) throws IOException {
-        int half = (int) (halfMib * MIB);
+    public static void checkDiskCopy(String log, String dev, Path image, DiskSize size, long seed) throws IOException {
+        int half = size.halfBytes();
         byte[] original = new byte[2 * half];
         new SplittableRandom(seed).nextBytes(original);
         byte[] a = Arrays.copyOf(original, half);

@@ -47,10 +47,11 @@ class ExitStatisticsTest {
             FakeVcpu vcpu = new FakeVcpu();
             vcpu.stats.count(ExitReason.IO_IN, 3);
             vcpu.stats.count(ExitReason.IO_OUT);
+            vcpu.stats.countInKernel(ExitReason.HLT);
             String json = ExitStatistics.toJson("kvm", machine, List.of(vcpu));
             String compact = json.replaceAll("\\s+", "");
             assertTrue(compact.contains("\"accelerator\":\"kvm\""), json);
-            assertTrue(compact.contains("\"exits\":4,\"reasons\":{\"io_in\":3,\"io_out\":1}"), json);
+            assertTrue(compact.contains("\"exits\":4,\"reasons\":{\"io_in\":3,\"io_out\":1},\"in_kernel\":{\"hlt\":1}"), json);
             assertTrue(compact.contains("\"accelerator_counters\":{\"exits\":7},\"counters_agree\":true,"
                     + "\"counter_checks\":[{\"counter\":\"exits\",\"jkvm\":4,\"accelerator\":7,\"relation\":\"accelerator_at_least\",\"holds\":true}]"), json);
             assertTrue(compact.contains("\"name\":\"ide-primary\",\"bus\":\"pio\",\"base\":496,\"exit_kind\":\"user_space\",\"accesses\":2"), json);

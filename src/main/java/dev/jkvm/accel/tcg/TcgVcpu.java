@@ -19,7 +19,8 @@ import dev.jkvm.tcg.InterruptSource;
 /**
  * One software vCPU on its own platform thread: runs slices of guest code, takes interrupts from its
  * local APIC (or the PIC through LINT0), sleeps in HLT, and counts as exits what KVM would hand to
- * user space: port and MMIO accesses to user-space devices.
+ * user space: port and MMIO accesses to user-space devices. HLT is counted apart, as in-kernel: jkvm's
+ * KVM VMs have the in-kernel irqchip, so KVM waits for the interrupt itself.
  */
 final class TcgVcpu implements Vcpu, CpuSignals {
     /** The most instructions run between looks at timers and requests. */
@@ -73,7 +74,7 @@ final class TcgVcpu implements Vcpu, CpuSignals {
                 dev.jkvm.tcg.StopReason why = cpu.runSlice(Math.clamp(untilDeadline, 1, MAX_SLICE));
                 switch (why) {
                     case HALTED -> {
-                        stats.count(ExitReason.HLT);
+                        stats.countInKernel(ExitReason.HLT);
                         awaitSignalOr(this::hasInterrupt);
                     }
                     case WAITING_FOR_SIPI -> awaitSignalOr(() -> false);

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * checked).
  */
 class SoftwareCpuDevicesTest {
-    private static final int HALF_MIB = 64;
+    private static final DeviceWorkloads.DiskSize SIZE = DeviceWorkloads.DiskSize.mib(64);
     private static final long NET_BYTES = 16 * DeviceWorkloads.MIB;
 
     @TempDir
@@ -30,17 +30,17 @@ class SoftwareCpuDevicesTest {
     void ideAndVirtioBlkReadAndWriteSixtyFourMib() throws Exception {
         BuiltGuest.require();
         Path ide = dir.resolve("ide.img"), virtio = dir.resolve("virtio.img");
-        DeviceWorkloads.writeDiskImage(ide, HALF_MIB, 1);
-        DeviceWorkloads.writeDiskImage(virtio, HALF_MIB, 2);
+        DeviceWorkloads.writeDiskImage(ide, SIZE, 1);
+        DeviceWorkloads.writeDiskImage(virtio, SIZE, 2);
         Path console = dir.resolve("console.log");
         int status = Main.execute("run", "--accel", "tcg", "--console", "file:" + console,
                 "--disk", ide + ",if=ide", "--disk", virtio + ",if=virtio",
-                "--run", DeviceWorkloads.diskCopy("/dev/sda", HALF_MIB) + "\n" + DeviceWorkloads.diskCopy("/dev/vda", HALF_MIB));
+                "--run", DeviceWorkloads.diskCopy("/dev/sda", SIZE) + "\n" + DeviceWorkloads.diskCopy("/dev/vda", SIZE));
         String log = Files.readString(console);
         System.out.println(log);
         assertEquals(0, status, log);
-        DeviceWorkloads.checkDiskCopy(log, "/dev/sda", ide, HALF_MIB, 1);
-        DeviceWorkloads.checkDiskCopy(log, "/dev/vda", virtio, HALF_MIB, 2);
+        DeviceWorkloads.checkDiskCopy(log, "/dev/sda", ide, SIZE, 1);
+        DeviceWorkloads.checkDiskCopy(log, "/dev/vda", virtio, SIZE, 2);
     }
 
     @ParameterizedTest(name = "--nic model={0}")
