@@ -61,7 +61,7 @@ class NestedDeviceTest {
         for (Map.Entry<String, RawDisk> disk : RAW_DISKS.entrySet()) {
             String name = disk.getKey();
             DeviceWorkloads.writeDiskImage(lane.out().resolve(name + ".img"), disk.getValue().size(), name.hashCode());
-            Files.writeString(lane.out().resolve(name + ".cmd"), DeviceWorkloads.diskCopy(disk.getValue().device(), disk.getValue().size()));
+            Files.writeString(lane.out().resolve(name + ".cmd"), DeviceWorkloads.diskCopy(disk.getValue().size(), disk.getValue().device()));
         }
         Files.writeString(lane.out().resolve("net.cmd"), DeviceWorkloads.netRoundTrip(NET_BYTES));
         qemuImg("create", "-f", "qcow2", lane.out().resolve("qcow2.qcow2").toString(), "64M");

@@ -31,7 +31,7 @@ class NestedKvmTest {
     @BeforeAll
     static void runTheLaneInL1() throws IOException, InterruptedException {
         lane = NestedLane.prepare();
-        lane.run(L1_TIMEOUT_SECONDS, List.of("one", "two", "exit3"));
+        lane.run(L1_TIMEOUT_SECONDS, List.of("one", "two"));
     }
 
     @AfterAll
@@ -61,7 +61,6 @@ class NestedKvmTest {
     @Test
     void twoVcpusBothComeUp() throws IOException {
         String log = lane.log("two");
-        assertEquals(0, lane.status("two"), log);
         assertTrue(log.contains("JKVM-READY"), "no JKVM-READY:\n" + log);
         assertTrue(UNAME.matcher(log).find(), "no uname -a line:\n" + log);
         assertTrue(Pattern.compile("(?m)^2$").matcher(log).find(), "the guest should count 2 processors:\n" + log);
@@ -73,8 +72,8 @@ class NestedKvmTest {
 
     @Test
     void theCommandsExitStatusBecomesJkvms() throws IOException {
-        String log = lane.log("exit3");
-        assertTrue(log.contains("about to exit 3"), "the command did not run:\n" + log);
-        assertEquals(3, lane.status("exit3"), log);
+        String log = lane.log("two");
+        assertTrue(log.contains("about to exit 3"), "the command did not run to its end:\n" + log);
+        assertEquals(3, lane.status("two"), log);
     }
 }

@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * One boot of the first-level guest (src/test/nested/run-in-l1.sh) running src/test/nested/kvm-lane.sh with a
- * list of cases; each case leaves OUT/&lt;case&gt;.log, .status and maybe .stats.json, which the tests read.
+ * One boot of the first-level guest (src/test/nested/run-in-l1.sh) running src/test/nested/kvm-lane.sh (or
+ * kvm-exits.sh) with a list of cases; each case leaves OUT/&lt;case&gt;.log, .status and maybe .stats.json, which the tests read.
  * {@link #prepare()} checks the host components (skipping the test class, or failing under CI=true) and
  * snapshots the project; the caller may put inputs into {@link #out()} before {@link #run}.
  */
@@ -73,9 +73,14 @@ final class NestedLane implements AutoCloseable {
         return console;
     }
 
-    /** Boots L1, runs the cases there and asserts that L1 came up with a /dev/kvm and the lane ended normally. */
+    /** Boots L1, runs kvm-lane.sh's cases there and asserts that L1 came up with a /dev/kvm and the lane ended normally. */
     void run(long timeoutSeconds, List<String> cases) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("sh src/test/nested/kvm-lane.sh", out.toString()));
+        run(timeoutSeconds, "sh src/test/nested/kvm-lane.sh", cases);
+    }
+
+    /** The same with another lane script: {@code script OUT CASE...} runs in the project directory in L1. */
+    void run(long timeoutSeconds, String script, List<String> cases) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(script, out.toString()));
         command.addAll(cases);
         ProcessBuilder l1 = new ProcessBuilder("sh", project.resolve("src/test/nested/run-in-l1.sh").toString(),
                 String.join(" ", command))
@@ -176,7 +181,7 @@ final class NestedLane implements AutoCloseable {
      */
     private static Path snapshot(Path project, Path target) throws IOException {
         for (String dir : List.of("src/target/classes", "src/target/lib")) copyTree(project.resolve(dir), target.resolve(dir));
-        for (String file : List.of("bin/jkvm", "src/test/nested/kvm-lane.sh")) {
+        for (String file : List.of("bin/jkvm", "src/test/nested/kvm-lane.sh", "src/test/nested/kvm-exits.sh")) {
             Files.createDirectories(target.resolve(file).getParent());
             Files.copy(project.resolve(file), target.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
         }

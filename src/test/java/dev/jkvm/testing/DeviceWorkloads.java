@@ -47,18 +47,20 @@ public final class DeviceWorkloads {
         }
     }
 
-    /** The guest command of the disk workload on block device {@code dev} (e.g. /dev/sda). */
-    public static String diskCopy(String dev, DiskSize size) {
+    /** The guest command of the disk workload on each block device in turn (e.g. /dev/sda), all of one size. */
+    public static String diskCopy(DiskSize size, String... devices) {
         return "t(){ echo \"T $1 $(cut -d' ' -f1 /proc/uptime)\";}\n"
-                + "n=" + size.blocks() + "; b=" + size.blockKib() + "k; d=" + dev + "\n"
+                + "n=" + size.blocks() + " b=" + size.blockKib() + "k\n"
                 + "dmesg | grep -E 'ata[0-9]+\\.00: configured|\\[(sd|vd)a\\] [0-9]'\n"
+                + "for d in " + String.join(" ", devices) + "; do\n"
                 + "t start\n"
                 + "echo READ-MD5 $d $(dd if=$d bs=$b count=$n iflag=direct | md5sum)\n"
                 + "t read\n"
                 + "dd if=$d of=$d bs=$b count=$n seek=$n iflag=direct oflag=direct || echo WRITE-FAILED\n"
                 + "sync; t write\n"
                 + "echo WRITE-MD5 $d $(dd if=$d bs=$b count=$n skip=$n iflag=direct | md5sum)\n"
-                + "t reread";
+                + "t reread\n"
+                + "done";
     }
 
     /** Writes the disk workload's image: two random halves from {@code seed}. */

@@ -19,7 +19,8 @@ import dev.jkvm.tcg.InterruptSource;
 /**
  * One software vCPU on its own platform thread: runs slices of guest code, takes interrupts from its
  * local APIC (or the PIC through LINT0), sleeps in HLT, and counts as exits what KVM would hand to
- * user space: port and MMIO accesses to user-space devices. HLT is counted apart, as in-kernel: jkvm's
+ * user space: port and MMIO accesses to user-space devices, with `rep ins` batched as KVM batches it
+ * ({@link PortReadBatches}). HLT is counted apart, as in-kernel: jkvm's
  * KVM VMs have the in-kernel irqchip, so KVM waits for the interrupt itself.
  */
 final class TcgVcpu implements Vcpu, CpuSignals {
@@ -31,6 +32,7 @@ final class TcgVcpu implements Vcpu, CpuSignals {
     private final VirtualClock clock;
     private final IdleCoordinator idle;
     private final VcpuStats stats = new VcpuStats();
+    private final PortReadBatches portReads = new PortReadBatches();
     private SoftwarePlatform platform;
     private Cpu cpu;
     private InterruptSource interrupts;
@@ -64,8 +66,7 @@ final class TcgVcpu implements Vcpu, CpuSignals {
     @Override
     public void run() {
         platform.bindCurrentThread(index);
-        machine.pio().observeThisThread((window, direction, size) ->
-                countExit(window, direction == Direction.READ ? ExitReason.IO_IN : ExitReason.IO_OUT));
+        machine.pio().observeThisThread(this::countPortExit);
         machine.mmio().observeThisThread((window, direction, size) ->
                 countExit(window, direction == Direction.READ ? ExitReason.MMIO_READ : ExitReason.MMIO_WRITE));
         try {
@@ -111,7 +112,18 @@ final class TcgVcpu implements Vcpu, CpuSignals {
     }
 
     private void countExit(Bus.Window window, ExitReason reason) {
-        if (window == null || window.exitKind() == ExitKind.USER_SPACE) stats.count(reason);
+        if (window == null || window.exitKind() == ExitKind.USER_SPACE) {
+            portReads.end();
+            stats.count(reason);
+        }
+    }
+
+    private void countPortExit(Bus.Window window, Direction direction, int size) {
+        if (direction == Direction.WRITE) {
+            countExit(window, ExitReason.IO_OUT);
+        } else if (window == null || window.exitKind() == ExitKind.USER_SPACE) {
+            if (portReads.startsExit(window, size, cpu.state, cpu.retiredInstructions())) stats.count(ExitReason.IO_IN);
+        }
     }
 
     @Override

@@ -35,7 +35,7 @@ class SoftwareCpuDevicesTest {
         Path console = dir.resolve("console.log");
         int status = Main.execute("run", "--accel", "tcg", "--console", "file:" + console,
                 "--disk", ide + ",if=ide", "--disk", virtio + ",if=virtio",
-                "--run", DeviceWorkloads.diskCopy("/dev/sda", SIZE) + "\n" + DeviceWorkloads.diskCopy("/dev/vda", SIZE));
+                "--run", DeviceWorkloads.diskCopy(SIZE, "/dev/sda", "/dev/vda"));
         String log = Files.readString(console);
         System.out.println(log);
         assertEquals(0, status, log);
