@@ -29,11 +29,10 @@ public interface Accelerator extends AutoCloseable {
 
     /**
      * The device fast paths of the VM {@link #createVm} made, as far as {@code machine.fastPaths()} allows
-     * them. The software CPU has none of its own: its devices handle every access on the vCPU thread.
+     * them. The software CPU has none of its own (its devices handle every access on the vCPU thread), but
+     * it labels the same windows in-kernel as KVM's paths would, so exit tables from both line up.
      */
-    default DeviceFastPaths deviceFastPaths() {
-        return DeviceFastPaths.DIRECT;
-    }
+    DeviceFastPaths deviceFastPaths();
 
     /** Creates vCPU {@code index}; vCPU 0 starts at the kernel entry, the others wait for INIT/SIPI. */
     Vcpu createVcpu(int index);

@@ -1,6 +1,7 @@
 package dev.jkvm.accel.tcg;
 
 import dev.jkvm.accel.Accelerator;
+import dev.jkvm.accel.DeviceFastPaths;
 import dev.jkvm.accel.InterruptRouter;
 import dev.jkvm.accel.Vcpu;
 import dev.jkvm.devices.apic.LocalApic;
@@ -52,6 +53,11 @@ public final class TcgAccelerator implements Accelerator {
         platform = new SoftwarePlatform(machine, clock, vcpus, () -> vcpus.getFirst().picOutputChanged());
         physical = new PhysicalMemory(machine.memory(), machine.mmio());
         return platform;
+    }
+
+    @Override
+    public DeviceFastPaths deviceFastPaths() {
+        return DeviceFastPaths.direct(machine.fastPaths());
     }
 
     @Override
