@@ -65,7 +65,8 @@ class KvmExitsTest {
         KvmExits.Phase on = phase(disk, "jkvm-disk", "vda"), off = phase(diskOff, "jkvm-disk-off", "vda");
         assertTrue(on.requests() > 0, "no virtio-blk requests: " + on);
         assertEquals(0.0, on.perRequest(on.userExits()), 0.25, "user-space exits per request with the fast paths: " + on);
-        assertTrue(off.perRequest(off.userExits()) >= 0.9, "with --fast-paths=none each request's notify should exit: " + off);
+        // virtio_blk kicks once per batch the block layer hands it: dd's 1 MiB reads are two 512 KiB requests.
+        assertTrue(off.perRequest(off.userExits()) >= 0.4, "with --fast-paths=none every batch's notify should exit: " + off);
     }
 
     @Test

@@ -23,9 +23,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * (dev.jkvm.devices.* software-CPU tests and the nested-KVM lane): the guest commands, the images the host
  * prepares, and the checks of what the guest printed and left behind.
  *
- * <p>Disk: the image holds two seeded random halves A and B. The guest reads A with O_DIRECT and prints
- * its MD5 (READ-MD5 DEV), copies A over B with O_DIRECT, reads the copy back (WRITE-MD5 DEV); the host then finds
- * A twice in the file. A random A shows any misplaced sector, a B unlike A any lost write.
+ * <p>Disk: the guest prints the transfer mode libata chose for the first ATA drive (ATA-MODE XFER_MW_DMA_2 or
+ * XFER_PIO_4; empty without IDE). The image holds two seeded random halves A and B. The guest reads A with
+ * O_DIRECT and prints its MD5 (READ-MD5 DEV), copies A over B with O_DIRECT, reads the copy back (WRITE-MD5
+ * DEV); the host then finds A twice in the file. A random A shows any misplaced sector, a B unlike A any lost write.
  *
  * <p>Network: the guest fetches N bytes of the user network's source (TCP 19, {@link DataPattern}) into
  * RAM and prints their MD5 (SOURCE-MD5) beside the source's own (SOURCE-SUM), then sends them to the sink
@@ -51,7 +52,8 @@ public final class DeviceWorkloads {
     public static String diskCopy(DiskSize size, String... devices) {
         return "t(){ echo \"T $1 $(cut -d' ' -f1 /proc/uptime)\";}\n"
                 + "n=" + size.blocks() + " b=" + size.blockKib() + "k\n"
-                + "dmesg | grep -E 'ata[0-9]+\\.00: configured|\\[(sd|vd)a\\] [0-9]'\n"
+                + "dmesg | grep -E '\\[(sd|vd)a\\] [0-9]'\n"
+                + "echo ATA-MODE $(cat /sys/class/ata_device/dev1.0/xfer_mode 2>/dev/null)\n"
                 + "for d in " + String.join(" ", devices) + "; do\n"
                 + "t start\n"
                 + "echo READ-MD5 $d $(dd if=$d bs=$b count=$n iflag=direct | md5sum)\n"
@@ -68,6 +70,13 @@ public final class DeviceWorkloads {
         byte[] bytes = new byte[2 * size.halfBytes()];
         new SplittableRandom(seed).nextBytes(bytes);
         Files.write(image, bytes);
+    }
+
+    /** The transfer mode libata chose for the IDE drive (XFER_MW_DMA_2, XFER_PIO_4, ...), from the disk workload's log. */
+    public static String ataMode(String log) {
+        Matcher m = Pattern.compile("(?m)^ATA-MODE (XFER_\\w+)").matcher(log);
+        if (!m.find()) fail("no ATA transfer mode in the log:\n" + log);
+        return m.group(1);
     }
 
     /** Checks the guest's log and the image after the disk workload. */

@@ -39,6 +39,7 @@ class SoftwareCpuDevicesTest {
         String log = Files.readString(console);
         System.out.println(log);
         assertEquals(0, status, log);
+        assertEquals("XFER_MW_DMA_2", DeviceWorkloads.ataMode(log), "ata_piix should use bus-master DMA");
         DeviceWorkloads.checkDiskCopy(log, "/dev/sda", ide, SIZE, 1);
         DeviceWorkloads.checkDiskCopy(log, "/dev/vda", virtio, SIZE, 2);
     }
