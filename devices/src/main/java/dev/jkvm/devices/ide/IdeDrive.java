@@ -20,7 +20,11 @@ final class IdeDrive {
     final boolean dmaCapable;
     final long sectors;
 
-    private int multipleSectors;
+    /**
+     * On at the maximum from power-on, as QEMU's drive and a PC BIOS leave it: Linux's libata never sends SET
+     * MULTIPLE MODE and uses READ/WRITE MULTIPLE only when IDENTIFY word 59 shows a valid setting.
+     */
+    private int multipleSectors = MAX_MULTIPLE;
     private int pioMode = MAX_PIO_MODE;
     /** A MODE_MWDMA or MODE_UDMA code, or -1 when no DMA mode is selected. */
     private int dmaMode;

@@ -67,7 +67,7 @@ class PiixIdeTest {
             assertEquals(SECTORS, word(id, 100) | word(id, 101) << 16);
             assertEquals(0, word(id, 102) | word(id, 103));
             assertEquals(0x8000 | 16, word(id, 47));
-            assertEquals(0, word(id, 59), "no multiple mode until SET MULTIPLE MODE");
+            assertEquals(0x0100 | 16, word(id, 59), "multiple mode on at 16 sectors from power-on, as libata needs");
             assertTrue((word(id, 49) & 0x0300) == 0x0300, "LBA and DMA supported");
             assertEquals(0x0407, word(id, 63), "MWDMA 0-2 supported, 2 selected");
             assertEquals(0x003f, word(id, 88), "UDMA 0-5 supported, none selected");
@@ -139,7 +139,10 @@ class PiixIdeTest {
             assertArrayEquals(Arrays.copyOfRange(expected, 0, 512), first);
             assertArrayEquals(Arrays.copyOfRange(expected, 512, 1024), second);
 
-            host.command28(0xc4, 100, 16, 0);             // READ MULTIPLE before SET MULTIPLE MODE
+            host.command28(0xc6, 0, 0, 0);                // SET MULTIPLE MODE 0: off
+            assertEquals(0x50, host.in(STATUS));
+            assertEquals(0, word(identify(host), 59));
+            host.command28(0xc4, 100, 16, 0);             // READ MULTIPLE with multiple mode off
             assertEquals(0x51, host.in(STATUS));
             host.command28(0xc6, 0, 8, 0);                // SET MULTIPLE MODE 8
             assertEquals(0x50, host.in(STATUS));
