@@ -25,6 +25,11 @@ public interface Mmu {
     /** INVLPG: drops the translation of the page holding linear (whatever its page size). */
     default void invalidatePage(long linear) {}
 
+    /** The RAM fast path this MMU fills and drops with its TLB entries, or null if it keeps none. */
+    default RamTlb ramTlb() {
+        return null;
+    }
+
     /** Paging disabled: linear addresses are physical. */
     Mmu IDENTITY = (linear, access, state) -> linear;
 }
