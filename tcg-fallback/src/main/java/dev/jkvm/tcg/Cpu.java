@@ -44,6 +44,8 @@ public final class Cpu {
     private CpuException lastException;
     private boolean shutdown;
     private volatile boolean stopRequested;
+    /** Set when some vCPU or device wrote to a page holding decoded code (see {@link #run}). */
+    private boolean codeWritten;
     private volatile boolean requestsPending;
     private volatile boolean nmiRequested;
     private volatile boolean initRequested;
@@ -65,6 +67,7 @@ public final class Cpu {
         this.clock = clock;
         this.cpuid = cpuid;
         this.blocks = new BlockCache(memory);
+        physical.addCodeWriteListener(page -> codeWritten = true);
     }
 
     /**
@@ -131,6 +134,7 @@ public final class Cpu {
     /** Makes the running slice return at the next block boundary. Safe from any thread. */
     public void requestStop() {
         stopRequested = true;
+        requestsPending = true;
     }
 
     /** Raises NMI: delivered through vector 2 at the next block boundary unless an NMI handler runs (until IRET). Any thread. */
@@ -229,16 +233,22 @@ public final class Cpu {
         }
     }
 
+    /**
+     * Runs blocks until the limit. After each instruction the block is rechecked only when some
+     * code page was written: a write by this vCPU always sets {@link #codeWritten} first, one by
+     * another thread may be seen late (the block is rechecked when next entered anyway).
+     */
     private StopReason run(long limit) {
         CpuState s = state;
+        BasicBlock previous = null; // the block that just ran to its end, to follow its links
         while (true) {
             if (requestsPending) {
                 requestsPending = false;
                 takeRequests();
-            }
-            if (stopRequested) {
-                stopRequested = false;
-                return StopReason.STOP_REQUESTED;
+                if (stopRequested) {
+                    stopRequested = false;
+                    return StopReason.STOP_REQUESTED;
+                }
             }
             if (shutdown) return StopReason.TRIPLE_FAULT;
             if (s.waitingForSipi) return StopReason.WAITING_FOR_SIPI;
@@ -248,10 +258,12 @@ public final class Cpu {
                 nmiRequested = false;
                 s.nmiBlocked = true;
                 s.halted = false;
+                previous = null;
                 delivery.deliverInterrupt(this, CpuException.NMI);
                 if (shutdown) return StopReason.TRIPLE_FAULT;
             } else if (interrupts != null && s.interruptsEnabled() && interrupts.hasPendingInterrupt()) {
                 s.halted = false;
+                previous = null;
                 delivery.deliverInterrupt(this, interrupts.acknowledgeInterrupt());
                 if (shutdown) return StopReason.TRIPLE_FAULT;
             }
@@ -259,19 +271,24 @@ public final class Cpu {
             if (retired >= limit) return StopReason.INSTRUCTION_LIMIT;
             long instructionStart = s.rip;
             try {
-                BasicBlock block = blocks.blockAt(s, s.rip);
-                Insn[] insns = block.instructions;
-                for (Insn insn : insns) {
+                BasicBlock block = blocks.next(previous, s);
+                previous = null;
+                codeWritten = false;
+                for (Insn insn : block.instructions) {
                     instructionStart = s.rip;
                     s.rip = instructionStart + insn.length;
                     Interpreter.execute(this, insn);
                     retired++;
-                    if (!block.valid()) {
-                        blocks.codeCache().staleBlockLeft();
-                        break;
+                    if (codeWritten) {
+                        codeWritten = false;
+                        if (!block.valid()) {
+                            blocks.codeCache().staleBlockLeft();
+                            break;
+                        }
                     }
                     if (retired >= limit) break;
                 }
+                previous = block;
             } catch (CpuException e) {
                 if (!e.software) s.rip = instructionStart;
                 else retired++;

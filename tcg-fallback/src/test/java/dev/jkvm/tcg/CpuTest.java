@@ -57,6 +57,19 @@ class CpuTest {
     }
 
     @Test
+    void aLinkedSuccessorIsRedecodedAfterItsCodeChanges() {
+        load(0x2100, 0xb8, 1, 0, 0, 0, 0xf4);           // mov eax, 1 ; hlt (on another page)
+        load(0x1000, 0xe9, 0xfb, 0x10, 0, 0);           // jmp 0x2100
+        assertEquals(StopReason.HALTED, cpu.runSlice(10));
+        assertEquals(1, state.gpr[Reg.RAX]);
+        cpu.memory.write(0x2101, 1, 2);                 // as another vCPU or a device would
+        state.halted = false;
+        state.rip = 0x1000;
+        assertEquals(StopReason.HALTED, cpu.runSlice(10));
+        assertEquals(2, state.gpr[Reg.RAX]);
+    }
+
+    @Test
     void undefinedOpcodeStopsWithRipAtTheInstruction() {
         load(0x2000, 0x90, 0x0f, 0x0b); // nop ; ud2
         assertEquals(StopReason.EXCEPTION, cpu.runSlice(100));

@@ -21,6 +21,13 @@ public final class BasicBlock {
     final long secondPageOffset;
     /** Cleared when the cache replaces or drops the block. */
     boolean valid = true;
+    /**
+     * The last two blocks run after this one (a branch's two ways), each with the linear address
+     * and the {@link BlockCache} stamp (translations, mode, CPL) under which it was looked up.
+     */
+    private BasicBlock next0, next1;
+    private long nextLinear0 = -1, nextLinear1 = -1;
+    private long nextStamp0, nextStamp1;
 
     BasicBlock(long physicalAddress, CpuMode mode, Insn[] instructions, long[] pages, int[] generations,
                PhysicalMemory physical, long secondPageOffset) {
@@ -31,6 +38,25 @@ public final class BasicBlock {
         this.generations = generations;
         this.physical = physical;
         this.secondPageOffset = secondPageOffset;
+    }
+
+    /** A successor linked under the same linear address and stamp, or null. */
+    BasicBlock successor(long linear, long stamp) {
+        if (nextLinear0 == linear && nextStamp0 == stamp) return next0;
+        if (nextLinear1 == linear && nextStamp1 == stamp) return next1;
+        return null;
+    }
+
+    /** Remembers next as the block at linear after this one; the older of two links makes room. */
+    void link(long linear, long stamp, BasicBlock next) {
+        if (nextLinear0 != linear) {
+            next1 = next0;
+            nextLinear1 = nextLinear0;
+            nextStamp1 = nextStamp0;
+        }
+        next0 = next;
+        nextLinear0 = linear;
+        nextStamp0 = stamp;
     }
 
     /** False once any vCPU or device wrote to one of the block's pages after it was decoded. */

@@ -6,7 +6,11 @@ import dev.jkvm.tcg.mem.PhysicalMemory;
 import dev.jkvm.tcg.state.CpuState;
 import dev.jkvm.tcg.state.Segment;
 
-/** Finds or builds the block at a RIP: CS base, code-fetch translation, then the code cache. */
+/**
+ * Finds or builds the block at a RIP: CS base, code-fetch translation, then the code cache. A block
+ * links to the blocks that ran after it, so the next lookup from it skips translation and the cache
+ * while the MMU's translations, the mode and the CPL are those the link was made under.
+ */
 public final class BlockCache {
     private final LinearMemory memory;
     private final CodeCache cache;
@@ -20,8 +24,20 @@ public final class BlockCache {
         return cache;
     }
 
-    public BasicBlock blockAt(CpuState s, long rip) {
-        long linear = Operands.linear(s, Segment.CS, rip);
+    /** The block at RIP, to run after previous (null when it did not just run to its end or to a jump). */
+    public BasicBlock next(BasicBlock previous, CpuState s) {
+        long linear = Operands.linear(s, Segment.CS, s.rip);
+        long stamp = memory.mmu().translationEpoch() << 8 | (long) s.mode.ordinal() << 2 | s.cpl;
+        if (previous != null) {
+            BasicBlock linked = previous.successor(linear, stamp);
+            if (linked != null && linked.valid()) return linked;
+        }
+        BasicBlock block = blockAt(s, linear);
+        if (previous != null) previous.link(linear, stamp, block);
+        return block;
+    }
+
+    private BasicBlock blockAt(CpuState s, long linear) {
         long physical = memory.translate(linear, Mmu.EXECUTE);
         BasicBlock block = cache.lookup(physical, s.mode);
         if (block != null && block.pages.length > 1

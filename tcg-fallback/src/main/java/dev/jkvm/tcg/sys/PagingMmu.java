@@ -46,6 +46,7 @@ public final class PagingMmu implements Mmu {
     /** Page-size mask (in 4 KiB page numbers) of the large page each T_LARGE entry came from. */
     private final long[] largeMasks = new long[TLB_SIZE];
     private boolean largeEntries;
+    private long epoch;
     private long walks;
 
     // scratch for one walk: the entries whose accessed/dirty bits may need setting
@@ -56,6 +57,11 @@ public final class PagingMmu implements Mmu {
         this.physical = physical;
         this.ram = new RamTlb(physical);
         Arrays.fill(tags, -1L);
+    }
+
+    @Override
+    public long translationEpoch() {
+        return epoch;
     }
 
     @Override
@@ -109,6 +115,7 @@ public final class PagingMmu implements Mmu {
 
     @Override
     public void flushTlb(boolean includingGlobal) {
+        epoch++;
         if (includingGlobal) {
             Arrays.fill(tags, -1L);
             ram.dropAll();
@@ -122,6 +129,7 @@ public final class PagingMmu implements Mmu {
 
     @Override
     public void invalidatePage(long linear) {
+        epoch++;
         long vpn = linear >>> 12;
         int i = (int) vpn & (TLB_SIZE - 1);
         if (tags[i] == vpn) drop(i);
