@@ -21,7 +21,8 @@ import dev.jkvm.tcg.sys.Segments;
 /**
  * One software x86-64 vCPU. {@link #runSlice} executes cached decoded blocks until a budget of
  * retired instructions is used, the CPU halts, or an exception cannot be delivered. Retired
- * instructions drive the virtual clock and the TSC, so runs are deterministic.
+ * instructions drive the virtual clock and the TSC, so runs are deterministic. PAUSE counts as
+ * {@link #PAUSE_INSTRUCTIONS} of them.
  *
  * <p>A system-mode CPU (paging, IDT delivery, MSRs) comes from {@link #createSystem}. All vCPUs of
  * a machine share one {@link PhysicalMemory}; each has its own Cpu, CpuState, MMU (TLB) and decode
@@ -30,6 +31,12 @@ import dev.jkvm.tcg.sys.Segments;
  * take effect at the next block boundary.
  */
 public final class Cpu {
+    /**
+     * How many instruction times a PAUSE takes, about its latency on current cores. Spin and delay
+     * loops pause while they wait for virtual time or another vCPU, so they need fewer iterations.
+     */
+    public static final int PAUSE_INSTRUCTIONS = 64;
+
     public final CpuState state;
     public final LinearMemory memory;
     public final Bus io;
@@ -106,6 +113,11 @@ public final class Cpu {
 
     public long retiredInstructions() {
         return retired;
+    }
+
+    /** PAUSE: the spin-wait hint lasts {@link #PAUSE_INSTRUCTIONS} (the run loop counts one). */
+    public void pause() {
+        retired += PAUSE_INSTRUCTIONS - 1;
     }
 
     public long timeStampCounter() {

@@ -41,6 +41,13 @@ class CpuTest {
     }
 
     @Test
+    void pauseTakesSeveralInstructionTimes() {
+        load(0x1000, 0xf3, 0x90, 0x90, 0xf4); // pause ; nop ; hlt
+        assertEquals(StopReason.HALTED, cpu.runSlice(1000));
+        assertEquals(Cpu.PAUSE_INSTRUCTIONS + 2, cpu.retiredInstructions());
+    }
+
+    @Test
     void stopsAtTheInstructionLimit() {
         load(0x1000, 0xeb, 0xfe); // jmp $
         assertEquals(StopReason.INSTRUCTION_LIMIT, cpu.runSlice(1000));

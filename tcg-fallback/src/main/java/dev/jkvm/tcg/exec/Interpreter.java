@@ -13,7 +13,9 @@ public final class Interpreter {
 
     public static void execute(Cpu cpu, Insn insn) {
         switch (insn.op) {
-            case NOP -> { }
+            case NOP -> {
+                if ((insn.prefixes & Insn.REP) != 0) cpu.pause(); // F3 90
+            }
             case ALU -> Arithmetic.alu(cpu, insn);
             case TEST -> Arithmetic.test(cpu, insn);
             case NOT -> Arithmetic.not(cpu, insn);
