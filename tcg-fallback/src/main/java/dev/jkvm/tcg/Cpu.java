@@ -6,7 +6,7 @@ import dev.jkvm.devices.time.VirtualClock;
 import dev.jkvm.tcg.decode.Insn;
 import dev.jkvm.tcg.exec.BasicBlock;
 import dev.jkvm.tcg.exec.BlockCache;
-import dev.jkvm.tcg.exec.Interpreter;
+import dev.jkvm.tcg.exec.Step;
 import dev.jkvm.tcg.mem.LinearMemory;
 import dev.jkvm.tcg.mem.Mmu;
 import dev.jkvm.tcg.mem.PhysicalMemory;
@@ -286,10 +286,12 @@ public final class Cpu {
                 BasicBlock block = blocks.next(previous, s);
                 previous = null;
                 codeWritten = false;
-                for (Insn insn : block.instructions) {
+                Insn[] insns = block.instructions;
+                Step[] steps = block.steps;
+                for (int i = 0; i < insns.length; i++) {
                     instructionStart = s.rip;
-                    s.rip = instructionStart + insn.length;
-                    Interpreter.execute(this, insn);
+                    s.rip = instructionStart + insns[i].length;
+                    steps[i].run(this);
                     retired++;
                     if (codeWritten) {
                         codeWritten = false;

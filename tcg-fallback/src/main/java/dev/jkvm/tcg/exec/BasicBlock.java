@@ -12,6 +12,8 @@ public final class BasicBlock {
     public final long physicalAddress;
     public final CpuMode mode;
     public final Insn[] instructions;
+    /** How to run each instruction (see {@link Step#of}). */
+    public final Step[] steps;
     /** Physical pages the block's bytes came from (one, or two if the last instruction straddles). */
     final long[] pages;
     /** The code generation of each page when it was decoded (see {@link PhysicalMemory#markCodePage}). */
@@ -34,6 +36,8 @@ public final class BasicBlock {
         this.physicalAddress = physicalAddress;
         this.mode = mode;
         this.instructions = instructions;
+        this.steps = new Step[instructions.length];
+        for (int i = 0; i < instructions.length; i++) steps[i] = Step.of(instructions[i]);
         this.pages = pages;
         this.generations = generations;
         this.physical = physical;
