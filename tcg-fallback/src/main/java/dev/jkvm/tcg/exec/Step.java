@@ -12,7 +12,7 @@ import dev.jkvm.tcg.state.Width;
  * One decoded instruction ready to run. {@link #of} picks, once per decode, a step specialized to
  * the operand kinds and sizes of the most frequent simple forms (moves, LEA, ALU and TEST on 32- and
  * 64-bit registers), which skips the interpreter's dispatch on operation, operand kind and size;
- * every other instruction runs through {@link Interpreter#execute}. A specialized step computes the
+ * every other instruction runs through its {@link Interpreter#step}. A specialized step computes the
  * same values, faults and lazy flags as the interpreter.
  */
 @FunctionalInterface
@@ -28,7 +28,7 @@ public interface Step {
             case TEST -> test(insn);
             default -> null;
         };
-        return step != null ? step : cpu -> Interpreter.execute(cpu, insn);
+        return step != null ? step : Interpreter.step(insn);
     }
 
     /** A full register, 32 or 64 bits: writes replace it (zero-extending), no merging. */
