@@ -6,6 +6,7 @@ import dev.jkvm.devices.time.VirtualClock;
 import dev.jkvm.tcg.decode.Insn;
 import dev.jkvm.tcg.exec.BasicBlock;
 import dev.jkvm.tcg.exec.BlockCache;
+import dev.jkvm.tcg.exec.CompiledBlock;
 import dev.jkvm.tcg.exec.Step;
 import dev.jkvm.tcg.mem.LinearMemory;
 import dev.jkvm.tcg.mem.Mmu;
@@ -52,7 +53,10 @@ public final class Cpu {
     private boolean shutdown;
     private volatile boolean stopRequested;
     /** Set when some vCPU or device wrote to a page holding decoded code (see {@link #run}). */
-    private boolean codeWritten;
+    boolean codeWritten;
+    /** The instruction compiled code is running, as an index into its block (for faults). */
+    int blockIndex;
+    private int compileThreshold = BlockCompiler.THRESHOLD;
     private volatile boolean requestsPending;
     private volatile boolean nmiRequested;
     private volatile boolean initRequested;
@@ -109,6 +113,11 @@ public final class Cpu {
     /** Virtual nanoseconds per retired instruction (default 1: a 1 GHz TSC). */
     public void setNanosPerInstruction(long nanos) {
         this.nanosPerInstruction = nanos;
+    }
+
+    /** Runs of a block before the second tier compiles it (tests use 1 to compile everything). */
+    public void setCompileThreshold(int runs) {
+        this.compileThreshold = runs;
     }
 
     public long retiredInstructions() {
@@ -281,18 +290,28 @@ public final class Cpu {
             }
             if (s.halted) return StopReason.HALTED;
             if (retired >= limit) return StopReason.INSTRUCTION_LIMIT;
-            long instructionStart = s.rip;
+            long blockStart = s.rip;
+            long instructionStart = blockStart;
+            BasicBlock block = null;
+            boolean compiledRunning = false;
             try {
-                BasicBlock block = blocks.next(previous, s);
+                block = blocks.next(previous, s);
                 previous = null;
                 codeWritten = false;
                 Insn[] insns = block.instructions;
                 Step[] steps = block.steps;
-                for (int i = 0; i < insns.length; i++) {
-                    instructionStart = s.rip;
-                    s.rip = instructionStart + insns[i].length;
-                    steps[i].run(this);
-                    retired++;
+                int i = 0;
+                CompiledBlock compiled = block.compiled;
+                if (compiled == null && ++block.runs == compileThreshold) {
+                    compiled = block.compiled = BlockCompiler.compile(block);
+                }
+                if (compiled != null && limit - retired >= insns.length) {
+                    compiledRunning = true;
+                    i = compiled.run(this);
+                    compiledRunning = false;
+                    retired += i;
+                }
+                while (true) {
                     if (codeWritten) {
                         codeWritten = false;
                         if (!block.valid()) {
@@ -300,10 +319,19 @@ public final class Cpu {
                             break;
                         }
                     }
-                    if (retired >= limit) break;
+                    if (i == insns.length || retired >= limit) break;
+                    instructionStart = s.rip;
+                    s.rip = instructionStart + insns[i].length;
+                    steps[i].run(this);
+                    retired++;
+                    i++;
                 }
                 previous = block;
             } catch (CpuException e) {
+                if (compiledRunning) {
+                    retired += blockIndex;
+                    instructionStart = blockStart + block.offsetOf(blockIndex);
+                }
                 if (!e.software) s.rip = instructionStart;
                 else retired++;
                 if (!delivery.deliverException(this, e)) {

@@ -77,6 +77,25 @@ class CpuTest {
     }
 
     @Test
+    void compiledCodeStopsAfterWritingItsOwnBlock() {
+        cpu.setCompileThreshold(1);
+        load(0x1000, 0xc6, 0x05, 0x01, 0, 0, 0, 0x02, 0xb8, 0x01, 0, 0, 0, 0xf4); // as writesToDecodedCodeInvalidateIt
+        assertEquals(StopReason.HALTED, cpu.runSlice(100));
+        assertEquals(2, state.gpr[Reg.RAX]);
+        assertEquals(3, cpu.retiredInstructions());
+    }
+
+    @Test
+    void aFaultInCompiledCodeLeavesRipAtTheInstructionAndCountsThoseBefore() {
+        cpu.setCompileThreshold(1);
+        load(0x2000, 0x90, 0x48, 0x01, 0xc0, 0x0f, 0x0b); // nop ; add rax, rax ; ud2
+        assertEquals(StopReason.EXCEPTION, cpu.runSlice(100));
+        assertEquals(CpuException.INVALID_OPCODE, cpu.lastException().vector);
+        assertEquals(0x2004, state.rip);
+        assertEquals(2, cpu.retiredInstructions());
+    }
+
+    @Test
     void undefinedOpcodeStopsWithRipAtTheInstruction() {
         load(0x2000, 0x90, 0x0f, 0x0b); // nop ; ud2
         assertEquals(StopReason.EXCEPTION, cpu.runSlice(100));

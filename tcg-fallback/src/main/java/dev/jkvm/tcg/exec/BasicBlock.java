@@ -6,7 +6,7 @@ import dev.jkvm.tcg.state.CpuMode;
 
 /**
  * Straight-line decoded instructions starting at a physical address, ending at a control transfer,
- * a page boundary or a size cap. The unit a second tier would translate to bytecode.
+ * a page boundary or a size cap. The unit the second tier compiles ({@link CompiledBlock}).
  */
 public final class BasicBlock {
     public final long physicalAddress;
@@ -30,6 +30,10 @@ public final class BasicBlock {
     private BasicBlock next0, next1;
     private long nextLinear0 = -1, nextLinear1 = -1;
     private long nextStamp0, nextStamp1;
+    /** Runs while not compiled; the run loop compiles the block when this reaches a threshold. */
+    public int runs;
+    /** The block's second-tier code, or null. */
+    public CompiledBlock compiled;
 
     BasicBlock(long physicalAddress, CpuMode mode, Insn[] instructions, long[] pages, int[] generations,
                PhysicalMemory physical, long secondPageOffset) {
@@ -42,6 +46,13 @@ public final class BasicBlock {
         this.generations = generations;
         this.physical = physical;
         this.secondPageOffset = secondPageOffset;
+    }
+
+    /** The offset of instruction index from the block's first byte. */
+    public long offsetOf(int index) {
+        long offset = 0;
+        for (int i = 0; i < index; i++) offset += instructions[i].length;
+        return offset;
     }
 
     /** A successor linked under the same linear address and stamp, or null. */
