@@ -3,6 +3,7 @@ package dev.jkvm.tcg;
 import dev.jkvm.devices.memory.GuestMemory;
 import dev.jkvm.devices.memory.RamRegion;
 import dev.jkvm.tcg.state.CpuState;
+import dev.jkvm.tcg.state.Flags;
 import dev.jkvm.tcg.state.Reg;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,19 @@ class CpuTest {
         state.rip = 0x1000;
         assertEquals(StopReason.HALTED, cpu.runSlice(10));
         assertEquals(2, state.gpr[Reg.RAX]);
+    }
+
+    @Test
+    void aRotateKeepsTheFlagsOfThePreviousAddExceptCarryAndOverflow() {
+        state.gpr[Reg.RAX] = 0x0f;
+        state.gpr[Reg.RBX] = 0x01;
+        state.gpr[Reg.RCX] = 0x80000000L;
+        // add eax, ebx (AF set, PF/ZF/SF/CF/OF clear) ; rol ecx, 1 (CF and OF set) ; pushfq ; pop rdx ; hlt
+        load(0x1000, 0x01, 0xd8, 0xd1, 0xc1, 0x9c, 0x5a, 0xf4);
+        state.gpr[Reg.RSP] = 0x8000;
+        assertEquals(StopReason.HALTED, cpu.runSlice(10));
+        assertEquals(1, state.gpr[Reg.RCX]);
+        assertEquals(Flags.CF | Flags.AF | Flags.OF, state.gpr[Reg.RDX] & Flags.ARITHMETIC);
     }
 
     @Test
