@@ -78,6 +78,17 @@ class CpuTest {
     }
 
     @Test
+    void aRecentBlockIsRedecodedAfterItsCodeChanges() {
+        load(0x2100, 0xb8, 1, 0, 0, 0, 0xf4);           // mov eax, 1 ; hlt
+        assertEquals(StopReason.HALTED, cpu.runSlice(10));
+        cpu.memory.write(0x2101, 1, 2);
+        state.halted = false;
+        state.rip = 0x2100;                             // found by address again, not through a link
+        assertEquals(StopReason.HALTED, cpu.runSlice(10));
+        assertEquals(2, state.gpr[Reg.RAX]);
+    }
+
+    @Test
     void aRotateKeepsTheFlagsOfThePreviousAddExceptCarryAndOverflow() {
         state.gpr[Reg.RAX] = 0x0f;
         state.gpr[Reg.RBX] = 0x01;

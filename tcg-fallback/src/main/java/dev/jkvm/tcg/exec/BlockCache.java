@@ -8,12 +8,19 @@ import dev.jkvm.tcg.state.Segment;
 
 /**
  * Finds or builds the block at a RIP: CS base, code-fetch translation, then the code cache. A block
- * links to the blocks that ran after it, so the next lookup from it skips translation and the cache
- * while the MMU's translations, the mode and the CPL are those the link was made under.
+ * links to the blocks that ran after it, and a direct-mapped table remembers recent blocks by
+ * linear address (returns and indirect jumps have more targets than links hold): both skip the
+ * translation and the cache while the MMU's translations, the mode and the CPL are those they were
+ * recorded under.
  */
 public final class BlockCache {
+    private static final int RECENT_SLOTS = 1 << 14;
+
     private final LinearMemory memory;
     private final CodeCache cache;
+    private final BasicBlock[] recent = new BasicBlock[RECENT_SLOTS];
+    private final long[] recentLinear = new long[RECENT_SLOTS];
+    private final long[] recentStamp = new long[RECENT_SLOTS];
 
     public BlockCache(LinearMemory memory) {
         this.memory = memory;
@@ -32,7 +39,14 @@ public final class BlockCache {
             BasicBlock linked = previous.successor(linear, stamp);
             if (linked != null && linked.valid()) return linked;
         }
-        BasicBlock block = blockAt(s, linear);
+        int slot = (int) (linear ^ (linear >>> 14)) & (RECENT_SLOTS - 1);
+        BasicBlock block = recent[slot];
+        if (block == null || recentLinear[slot] != linear || recentStamp[slot] != stamp || !block.valid()) {
+            block = blockAt(s, linear);
+            recent[slot] = block;
+            recentLinear[slot] = linear;
+            recentStamp[slot] = stamp;
+        }
         if (previous != null) previous.link(linear, stamp, block);
         return block;
     }
