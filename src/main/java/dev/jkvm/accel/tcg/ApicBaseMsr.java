@@ -8,9 +8,12 @@ import dev.jkvm.tcg.MsrHandler;
 /** IA32_APIC_BASE lives in the vCPU's local APIC model; a value it refuses is a #GP, as on hardware. */
 final class ApicBaseMsr implements MsrHandler {
     private final LocalApic lapic;
+    private final Runnable written;
 
-    ApicBaseMsr(LocalApic lapic) {
+    /** written runs after each accepted write (the vCPU's cached interrupt state may be stale). */
+    ApicBaseMsr(LocalApic lapic, Runnable written) {
         this.lapic = lapic;
+        this.written = written;
     }
 
     @Override
@@ -26,5 +29,6 @@ final class ApicBaseMsr implements MsrHandler {
     @Override
     public void write(Cpu cpu, int msr, long value) {
         if (!lapic.setApicBaseMsr(value)) throw CpuException.generalProtection();
+        written.run();
     }
 }

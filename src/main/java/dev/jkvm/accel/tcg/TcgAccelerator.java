@@ -50,7 +50,7 @@ public final class TcgAccelerator implements Accelerator {
         this.machine = machine;
         IdleCoordinator idle = new IdleCoordinator(clock, machine.cpus());
         for (int i = 0; i < machine.cpus(); i++) vcpus.add(new TcgVcpu(i, machine, clock, idle));
-        platform = new SoftwarePlatform(machine, clock, vcpus, () -> vcpus.getFirst().picOutputChanged());
+        platform = new SoftwarePlatform(machine, clock, vcpus, () -> vcpus.forEach(TcgVcpu::picOutputChanged));
         physical = new PhysicalMemory(machine.memory(), machine.mmio());
         return platform;
     }
@@ -65,7 +65,7 @@ public final class TcgAccelerator implements Accelerator {
         TcgVcpu vcpu = vcpus.get(index);
         LocalApic lapic = platform.localApic(index);
         Cpu cpu = Cpu.createSystem(new CpuState(), physical, machine.pio(), clock,
-                CpuidTable.forVcpu(index, machine.cpus()), new ApicBaseMsr(lapic));
+                CpuidTable.forVcpu(index, machine.cpus()), new ApicBaseMsr(lapic, vcpu::apicBaseWritten));
         cpu.msrs().setTopOfMemory(machine.layout().lowRamEnd());
         vcpu.attach(platform, cpu);
         return vcpu;

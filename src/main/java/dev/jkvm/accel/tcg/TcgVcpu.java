@@ -35,7 +35,7 @@ final class TcgVcpu implements Vcpu, CpuSignals {
     private final PortReadBatches portReads = new PortReadBatches();
     private SoftwarePlatform platform;
     private Cpu cpu;
-    private InterruptSource interrupts;
+    private ApicInterrupts interrupts;
     private volatile boolean signalled;
 
     TcgVcpu(int index, Machine machine, VirtualClock clock, IdleCoordinator idle) {
@@ -66,9 +66,15 @@ final class TcgVcpu implements Vcpu, CpuSignals {
     @Override
     public void run() {
         platform.bindCurrentThread(index);
-        machine.pio().observeThisThread(this::countPortExit);
-        machine.mmio().observeThisThread((window, direction, size) ->
-                countExit(window, direction == Direction.READ ? ExitReason.MMIO_READ : ExitReason.MMIO_WRITE));
+        // Any port or MMIO access of this vCPU may change its interrupt state (EOI, TPR, PIC masks).
+        machine.pio().observeThisThread((window, direction, size) -> {
+            interruptStateChanged();
+            countPortExit(window, direction, size);
+        });
+        machine.mmio().observeThisThread((window, direction, size) -> {
+            interruptStateChanged();
+            countExit(window, direction == Direction.READ ? ExitReason.MMIO_READ : ExitReason.MMIO_WRITE);
+        });
         try {
             while (!machine.lifecycle().stopping()) {
                 long untilDeadline = clock.nextDeadline() - clock.nanos();
@@ -146,16 +152,29 @@ final class TcgVcpu implements Vcpu, CpuSignals {
 
     private void signal() {
         signalled = true;
+        interruptStateChanged();
         idle.wake();
     }
 
     @Override
     public void interruptPending() {
+        interruptStateChanged();
         idle.wake();
     }
 
     void picOutputChanged() {
+        interruptStateChanged();
         idle.wake();
+    }
+
+    private void interruptStateChanged() {
+        ApicInterrupts source = interrupts;
+        if (source != null) source.stale(); // null until attach: nothing asks before then
+    }
+
+    /** WRMSR IA32_APIC_BASE can enable or disable the LAPIC, which changes where interrupts come from. */
+    void apicBaseWritten() {
+        interruptStateChanged();
     }
 
     @Override
@@ -173,15 +192,39 @@ final class TcgVcpu implements Vcpu, CpuSignals {
     public void close() {
     }
 
-    /** The CPU's INTR line: the local APIC first, then the PIC when LINT0 passes it through. */
-    private record ApicInterrupts(LocalApic lapic, PicPair pic) implements InterruptSource {
+    /**
+     * The CPU's INTR line: the local APIC first, then the PIC when LINT0 passes it through. The CPU
+     * asks between blocks, so the answer is cached (asking takes the device locks) until something
+     * that can change it marks it stale: a signal from another thread, the PIC's output changing,
+     * this vCPU's own port, MMIO or APIC-base accesses, or an acknowledge.
+     */
+    private static final class ApicInterrupts implements InterruptSource {
+        private final LocalApic lapic;
+        private final PicPair pic;
+        private volatile boolean stale = true;
+        private boolean pending;
+
+        ApicInterrupts(LocalApic lapic, PicPair pic) {
+            this.lapic = lapic;
+            this.pic = pic;
+        }
+
+        void stale() {
+            stale = true;
+        }
+
         @Override
         public boolean hasPendingInterrupt() {
-            return lapic.pendingVector() >= 0 || (lapic.acceptsPicInterrupts() && pic.hasInterrupt());
+            if (stale) {
+                stale = false; // before asking: a change racing with the question marks it stale again
+                pending = lapic.pendingVector() >= 0 || (lapic.acceptsPicInterrupts() && pic.hasInterrupt());
+            }
+            return pending;
         }
 
         @Override
         public int acknowledgeInterrupt() {
+            stale = true;
             return lapic.pendingVector() >= 0 ? lapic.acknowledge() : pic.acknowledge();
         }
     }

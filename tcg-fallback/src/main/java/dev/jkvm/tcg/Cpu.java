@@ -6,7 +6,8 @@ import dev.jkvm.devices.time.VirtualClock;
 import dev.jkvm.tcg.decode.Insn;
 import dev.jkvm.tcg.exec.BasicBlock;
 import dev.jkvm.tcg.exec.BlockCache;
-import dev.jkvm.tcg.exec.Interpreter;
+import dev.jkvm.tcg.exec.CompiledBlock;
+import dev.jkvm.tcg.exec.Step;
 import dev.jkvm.tcg.mem.LinearMemory;
 import dev.jkvm.tcg.mem.Mmu;
 import dev.jkvm.tcg.mem.PhysicalMemory;
@@ -21,7 +22,8 @@ import dev.jkvm.tcg.sys.Segments;
 /**
  * One software x86-64 vCPU. {@link #runSlice} executes cached decoded blocks until a budget of
  * retired instructions is used, the CPU halts, or an exception cannot be delivered. Retired
- * instructions drive the virtual clock and the TSC, so runs are deterministic.
+ * instructions drive the virtual clock and the TSC, so runs are deterministic. PAUSE counts as
+ * {@link #PAUSE_INSTRUCTIONS} of them.
  *
  * <p>A system-mode CPU (paging, IDT delivery, MSRs) comes from {@link #createSystem}. All vCPUs of
  * a machine share one {@link PhysicalMemory}; each has its own Cpu, CpuState, MMU (TLB) and decode
@@ -30,6 +32,12 @@ import dev.jkvm.tcg.sys.Segments;
  * take effect at the next block boundary.
  */
 public final class Cpu {
+    /**
+     * How many instruction times a PAUSE takes, about its latency on current cores. Spin and delay
+     * loops pause while they wait for virtual time or another vCPU, so they need fewer iterations.
+     */
+    public static final int PAUSE_INSTRUCTIONS = 64;
+
     public final CpuState state;
     public final LinearMemory memory;
     public final Bus io;
@@ -44,6 +52,11 @@ public final class Cpu {
     private CpuException lastException;
     private boolean shutdown;
     private volatile boolean stopRequested;
+    /** Set when some vCPU or device wrote to a page holding decoded code (see {@link #run}). */
+    boolean codeWritten;
+    /** The instruction compiled code is running, as an index into its block (for faults). */
+    int blockIndex;
+    private int compileThreshold = BlockCompiler.THRESHOLD;
     private volatile boolean requestsPending;
     private volatile boolean nmiRequested;
     private volatile boolean initRequested;
@@ -65,6 +78,7 @@ public final class Cpu {
         this.clock = clock;
         this.cpuid = cpuid;
         this.blocks = new BlockCache(memory);
+        physical.addCodeWriteListener(page -> codeWritten = true);
     }
 
     /**
@@ -101,8 +115,18 @@ public final class Cpu {
         this.nanosPerInstruction = nanos;
     }
 
+    /** Runs of a block before the second tier compiles it (tests use 1 to compile everything). */
+    public void setCompileThreshold(int runs) {
+        this.compileThreshold = runs;
+    }
+
     public long retiredInstructions() {
         return retired;
+    }
+
+    /** PAUSE: the spin-wait hint lasts {@link #PAUSE_INSTRUCTIONS} (the run loop counts one). */
+    public void pause() {
+        retired += PAUSE_INSTRUCTIONS - 1;
     }
 
     public long timeStampCounter() {
@@ -131,6 +155,7 @@ public final class Cpu {
     /** Makes the running slice return at the next block boundary. Safe from any thread. */
     public void requestStop() {
         stopRequested = true;
+        requestsPending = true;
     }
 
     /** Raises NMI: delivered through vector 2 at the next block boundary unless an NMI handler runs (until IRET). Any thread. */
@@ -229,16 +254,22 @@ public final class Cpu {
         }
     }
 
+    /**
+     * Runs blocks until the limit. After each instruction the block is rechecked only when some
+     * code page was written: a write by this vCPU always sets {@link #codeWritten} first, one by
+     * another thread may be seen late (the block is rechecked when next entered anyway).
+     */
     private StopReason run(long limit) {
         CpuState s = state;
+        BasicBlock previous = null; // the block that just ran to its end, to follow its links
         while (true) {
             if (requestsPending) {
                 requestsPending = false;
                 takeRequests();
-            }
-            if (stopRequested) {
-                stopRequested = false;
-                return StopReason.STOP_REQUESTED;
+                if (stopRequested) {
+                    stopRequested = false;
+                    return StopReason.STOP_REQUESTED;
+                }
             }
             if (shutdown) return StopReason.TRIPLE_FAULT;
             if (s.waitingForSipi) return StopReason.WAITING_FOR_SIPI;
@@ -248,31 +279,59 @@ public final class Cpu {
                 nmiRequested = false;
                 s.nmiBlocked = true;
                 s.halted = false;
+                previous = null;
                 delivery.deliverInterrupt(this, CpuException.NMI);
                 if (shutdown) return StopReason.TRIPLE_FAULT;
             } else if (interrupts != null && s.interruptsEnabled() && interrupts.hasPendingInterrupt()) {
                 s.halted = false;
+                previous = null;
                 delivery.deliverInterrupt(this, interrupts.acknowledgeInterrupt());
                 if (shutdown) return StopReason.TRIPLE_FAULT;
             }
             if (s.halted) return StopReason.HALTED;
             if (retired >= limit) return StopReason.INSTRUCTION_LIMIT;
-            long instructionStart = s.rip;
+            long blockStart = s.rip;
+            long instructionStart = blockStart;
+            BasicBlock block = null;
+            boolean compiledRunning = false;
             try {
-                BasicBlock block = blocks.blockAt(s, s.rip);
+                block = blocks.next(previous, s);
+                previous = null;
+                codeWritten = false;
                 Insn[] insns = block.instructions;
-                for (Insn insn : insns) {
-                    instructionStart = s.rip;
-                    s.rip = instructionStart + insn.length;
-                    Interpreter.execute(this, insn);
-                    retired++;
-                    if (!block.valid()) {
-                        blocks.codeCache().staleBlockLeft();
-                        break;
-                    }
-                    if (retired >= limit) break;
+                Step[] steps = block.steps;
+                int i = 0;
+                CompiledBlock compiled = block.compiled;
+                if (compiled == null && ++block.runs == compileThreshold) {
+                    compiled = block.compiled = BlockCompiler.compile(block);
                 }
+                if (compiled != null && limit - retired >= insns.length) {
+                    compiledRunning = true;
+                    i = compiled.run(this);
+                    compiledRunning = false;
+                    retired += i;
+                }
+                while (true) {
+                    if (codeWritten) {
+                        codeWritten = false;
+                        if (!block.valid()) {
+                            blocks.codeCache().staleBlockLeft();
+                            break;
+                        }
+                    }
+                    if (i == insns.length || retired >= limit) break;
+                    instructionStart = s.rip;
+                    s.rip = instructionStart + insns[i].length;
+                    steps[i].run(this);
+                    retired++;
+                    i++;
+                }
+                previous = block;
             } catch (CpuException e) {
+                if (compiledRunning) {
+                    retired += blockIndex;
+                    instructionStart = blockStart + block.offsetOf(blockIndex);
+                }
                 if (!e.software) s.rip = instructionStart;
                 else retired++;
                 if (!delivery.deliverException(this, e)) {

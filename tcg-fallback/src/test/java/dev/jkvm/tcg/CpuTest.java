@@ -3,6 +3,7 @@ package dev.jkvm.tcg;
 import dev.jkvm.devices.memory.GuestMemory;
 import dev.jkvm.devices.memory.RamRegion;
 import dev.jkvm.tcg.state.CpuState;
+import dev.jkvm.tcg.state.Flags;
 import dev.jkvm.tcg.state.Reg;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,13 @@ class CpuTest {
     }
 
     @Test
+    void pauseTakesSeveralInstructionTimes() {
+        load(0x1000, 0xf3, 0x90, 0x90, 0xf4); // pause ; nop ; hlt
+        assertEquals(StopReason.HALTED, cpu.runSlice(1000));
+        assertEquals(Cpu.PAUSE_INSTRUCTIONS + 2, cpu.retiredInstructions());
+    }
+
+    @Test
     void stopsAtTheInstructionLimit() {
         load(0x1000, 0xeb, 0xfe); // jmp $
         assertEquals(StopReason.INSTRUCTION_LIMIT, cpu.runSlice(1000));
@@ -54,6 +62,62 @@ class CpuTest {
         assertEquals(StopReason.HALTED, cpu.runSlice(100));
         assertEquals(2, state.gpr[Reg.RAX]);
         assertTrue(cpu.blockCache().codeCache().invalidations() > 0);
+    }
+
+    @Test
+    void aLinkedSuccessorIsRedecodedAfterItsCodeChanges() {
+        load(0x2100, 0xb8, 1, 0, 0, 0, 0xf4);           // mov eax, 1 ; hlt (on another page)
+        load(0x1000, 0xe9, 0xfb, 0x10, 0, 0);           // jmp 0x2100
+        assertEquals(StopReason.HALTED, cpu.runSlice(10));
+        assertEquals(1, state.gpr[Reg.RAX]);
+        cpu.memory.write(0x2101, 1, 2);                 // as another vCPU or a device would
+        state.halted = false;
+        state.rip = 0x1000;
+        assertEquals(StopReason.HALTED, cpu.runSlice(10));
+        assertEquals(2, state.gpr[Reg.RAX]);
+    }
+
+    @Test
+    void aRecentBlockIsRedecodedAfterItsCodeChanges() {
+        load(0x2100, 0xb8, 1, 0, 0, 0, 0xf4);           // mov eax, 1 ; hlt
+        assertEquals(StopReason.HALTED, cpu.runSlice(10));
+        cpu.memory.write(0x2101, 1, 2);
+        state.halted = false;
+        state.rip = 0x2100;                             // found by address again, not through a link
+        assertEquals(StopReason.HALTED, cpu.runSlice(10));
+        assertEquals(2, state.gpr[Reg.RAX]);
+    }
+
+    @Test
+    void aRotateKeepsTheFlagsOfThePreviousAddExceptCarryAndOverflow() {
+        state.gpr[Reg.RAX] = 0x0f;
+        state.gpr[Reg.RBX] = 0x01;
+        state.gpr[Reg.RCX] = 0x80000000L;
+        // add eax, ebx (AF set, PF/ZF/SF/CF/OF clear) ; rol ecx, 1 (CF and OF set) ; pushfq ; pop rdx ; hlt
+        load(0x1000, 0x01, 0xd8, 0xd1, 0xc1, 0x9c, 0x5a, 0xf4);
+        state.gpr[Reg.RSP] = 0x8000;
+        assertEquals(StopReason.HALTED, cpu.runSlice(10));
+        assertEquals(1, state.gpr[Reg.RCX]);
+        assertEquals(Flags.CF | Flags.AF | Flags.OF, state.gpr[Reg.RDX] & Flags.ARITHMETIC);
+    }
+
+    @Test
+    void compiledCodeStopsAfterWritingItsOwnBlock() {
+        cpu.setCompileThreshold(1);
+        load(0x1000, 0xc6, 0x05, 0x01, 0, 0, 0, 0x02, 0xb8, 0x01, 0, 0, 0, 0xf4); // as writesToDecodedCodeInvalidateIt
+        assertEquals(StopReason.HALTED, cpu.runSlice(100));
+        assertEquals(2, state.gpr[Reg.RAX]);
+        assertEquals(3, cpu.retiredInstructions());
+    }
+
+    @Test
+    void aFaultInCompiledCodeLeavesRipAtTheInstructionAndCountsThoseBefore() {
+        cpu.setCompileThreshold(1);
+        load(0x2000, 0x90, 0x48, 0x01, 0xc0, 0x0f, 0x0b); // nop ; add rax, rax ; ud2
+        assertEquals(StopReason.EXCEPTION, cpu.runSlice(100));
+        assertEquals(CpuException.INVALID_OPCODE, cpu.lastException().vector);
+        assertEquals(0x2004, state.rip);
+        assertEquals(2, cpu.retiredInstructions());
     }
 
     @Test

@@ -6,10 +6,21 @@ import dev.jkvm.tcg.mem.PhysicalMemory;
 import dev.jkvm.tcg.state.CpuState;
 import dev.jkvm.tcg.state.Segment;
 
-/** Finds or builds the block at a RIP: CS base, code-fetch translation, then the code cache. */
+/**
+ * Finds or builds the block at a RIP: CS base, code-fetch translation, then the code cache. A block
+ * links to the blocks that ran after it, and a direct-mapped table remembers recent blocks by
+ * linear address (returns and indirect jumps have more targets than links hold): both skip the
+ * translation and the cache while the MMU's translations, the mode and the CPL are those they were
+ * recorded under.
+ */
 public final class BlockCache {
+    private static final int RECENT_SLOTS = 1 << 14;
+
     private final LinearMemory memory;
     private final CodeCache cache;
+    private final BasicBlock[] recent = new BasicBlock[RECENT_SLOTS];
+    private final long[] recentLinear = new long[RECENT_SLOTS];
+    private final long[] recentStamp = new long[RECENT_SLOTS];
 
     public BlockCache(LinearMemory memory) {
         this.memory = memory;
@@ -20,8 +31,27 @@ public final class BlockCache {
         return cache;
     }
 
-    public BasicBlock blockAt(CpuState s, long rip) {
-        long linear = Operands.linear(s, Segment.CS, rip);
+    /** The block at RIP, to run after previous (null when it did not just run to its end or to a jump). */
+    public BasicBlock next(BasicBlock previous, CpuState s) {
+        long linear = Operands.linear(s, Segment.CS, s.rip);
+        long stamp = memory.mmu().translationEpoch() << 8 | (long) s.mode.ordinal() << 2 | s.cpl;
+        if (previous != null) {
+            BasicBlock linked = previous.successor(linear, stamp);
+            if (linked != null && linked.valid()) return linked;
+        }
+        int slot = (int) (linear ^ (linear >>> 14)) & (RECENT_SLOTS - 1);
+        BasicBlock block = recent[slot];
+        if (block == null || recentLinear[slot] != linear || recentStamp[slot] != stamp || !block.valid()) {
+            block = blockAt(s, linear);
+            recent[slot] = block;
+            recentLinear[slot] = linear;
+            recentStamp[slot] = stamp;
+        }
+        if (previous != null) previous.link(linear, stamp, block);
+        return block;
+    }
+
+    private BasicBlock blockAt(CpuState s, long linear) {
         long physical = memory.translate(linear, Mmu.EXECUTE);
         BasicBlock block = cache.lookup(physical, s.mode);
         if (block != null && block.pages.length > 1

@@ -11,7 +11,7 @@ import dev.jkvm.tcg.state.Width;
 /**
  * Shifts, rotates and double shifts. The count is masked to 5 bits (6 for 64-bit operands); a
  * masked count of zero changes no flags. Shifts keep lazy SF/ZF/PF with precomputed CF/OF; rotates
- * only touch CF and OF, so they materialize the flags.
+ * only touch CF and OF, so they keep the recorded result for SF/ZF/PF and precompute AF.
  */
 public final class Shifts {
     private Shifts() {}
@@ -104,9 +104,18 @@ public final class Shifts {
         setCarryAndOverflow(s, carry, overflow);
     }
 
+    /**
+     * Replaces CF and OF, keeping the other flags. Lazy SF, ZF and PF follow from the recorded result
+     * whatever the operation, so they stay lazy: only AF is computed, kept beside the new CF and OF.
+     */
     private static void setCarryAndOverflow(CpuState s, boolean carry, boolean overflow) {
-        long others = Flags.arithmetic(s) & ~(Flags.CF | Flags.OF);
-        s.setArithmeticFlags(others | (carry ? Flags.CF : 0) | (overflow ? Flags.OF : 0));
+        long carryAndOverflow = (carry ? Flags.CF : 0) | (overflow ? Flags.OF : 0);
+        if (s.flagOp == Flags.EAGER) {
+            s.flagResult = (s.flagResult & ~(Flags.CF | Flags.OF)) | carryAndOverflow;
+            return;
+        }
+        s.flagSrc1 = (Flags.auxiliary(s) ? Flags.AF : 0) | carryAndOverflow;
+        s.flagOp = Flags.RESULT_WITH_COA;
     }
 
     /** SHLD/SHRD: shift dst, filling from src. Counts above the operand width leave an undefined result. */

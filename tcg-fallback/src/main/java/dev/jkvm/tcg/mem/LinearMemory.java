@@ -6,7 +6,8 @@ import dev.jkvm.tcg.state.CpuState;
 /**
  * Linear-address accesses: canonical check, translation through the {@link Mmu} page by page, then
  * physical access. An access crossing a page boundary translates both pages before touching
- * memory, so a fault on the second page leaves memory unchanged.
+ * memory, so a fault on the second page leaves memory unchanged. Reads and writes within a page
+ * that the MMU's {@link RamTlb} covers skip all of that and go straight to host memory.
  */
 public final class LinearMemory {
     private static final long PAGE_OFFSET_MASK = PhysicalMemory.PAGE_SIZE - 1;
@@ -14,11 +15,14 @@ public final class LinearMemory {
     private final CpuState state;
     private final Mmu mmu;
     private final PhysicalMemory physical;
+    /** The MMU's fast path, or one that stays empty. */
+    private final RamTlb ram;
 
     public LinearMemory(CpuState state, Mmu mmu, PhysicalMemory physical) {
         this.state = state;
         this.mmu = mmu;
         this.physical = physical;
+        this.ram = mmu.ramTlb() != null ? mmu.ramTlb() : new RamTlb(physical);
     }
 
     public PhysicalMemory physical() {
@@ -69,6 +73,10 @@ public final class LinearMemory {
     }
 
     public long read(long linear, int size) {
+        int slot = RamTlb.slot(linear);
+        if (ram.canRead(slot, RamTlb.key(linear, state.cpl == 3)) && !crossesPage(linear, size)) {
+            return ram.read(slot, linear, size);
+        }
         if (!crossesPage(linear, size)) return physical.read(translate(linear, Mmu.READ), size);
         translate(linear + size - 1, Mmu.READ);
         long value = 0;
@@ -77,6 +85,11 @@ public final class LinearMemory {
     }
 
     public void write(long linear, int size, long value) {
+        int slot = RamTlb.slot(linear);
+        if (ram.canWrite(slot, RamTlb.key(linear, state.cpl == 3)) && !crossesPage(linear, size)) {
+            ram.write(slot, linear, size, value);
+            return;
+        }
         if (!crossesPage(linear, size)) {
             physical.write(translate(linear, Mmu.WRITE), size, value);
             return;

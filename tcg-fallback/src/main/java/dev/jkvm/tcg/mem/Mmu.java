@@ -25,6 +25,19 @@ public interface Mmu {
     /** INVLPG: drops the translation of the page holding linear (whatever its page size). */
     default void invalidatePage(long linear) {}
 
+    /**
+     * A number that changes whenever translations may have changed (TLB flushes, INVLPG): a
+     * linear-to-physical lookup remembered under the same number still holds.
+     */
+    default long translationEpoch() {
+        return 0;
+    }
+
+    /** The RAM fast path this MMU fills and drops with its TLB entries, or null if it keeps none. */
+    default RamTlb ramTlb() {
+        return null;
+    }
+
     /** Paging disabled: linear addresses are physical. */
     Mmu IDENTITY = (linear, access, state) -> linear;
 }

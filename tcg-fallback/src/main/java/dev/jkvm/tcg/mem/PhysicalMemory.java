@@ -70,18 +70,17 @@ public final class PhysicalMemory {
         return regionOf(address, size) >= 0;
     }
 
+    /** The host memory of the 4 KiB page at pageAddress, or null if it is not all RAM. */
+    MemorySegment ramPage(long pageAddress) {
+        int r = regionOf(pageAddress, (int) PAGE_SIZE);
+        return r < 0 ? null : hosts[r].asSlice(pageAddress - bases[r], PAGE_SIZE);
+    }
+
     /** Reads 1, 2, 4 or 8 bytes, zero-extended. */
     public long read(long address, int size) {
         int r = regionOf(address, size);
         if (r < 0) return readSlow(address, size);
-        MemorySegment host = hosts[r];
-        long offset = address - bases[r];
-        return switch (size) {
-            case 1 -> host.get(ValueLayout.JAVA_BYTE, offset) & 0xffL;
-            case 2 -> host.get(SHORT, offset) & 0xffffL;
-            case 4 -> host.get(INT, offset) & 0xffffffffL;
-            default -> host.get(LONG, offset);
-        };
+        return get(hosts[r], address - bases[r], size);
     }
 
     public void write(long address, int size, long value) {
@@ -90,15 +89,27 @@ public final class PhysicalMemory {
             writeSlow(address, size, value);
             return;
         }
-        MemorySegment host = hosts[r];
-        long offset = address - bases[r];
+        set(hosts[r], address - bases[r], size, value);
+        noteWrite(address, size);
+    }
+
+    /** Reads 1, 2, 4 or 8 bytes of host memory, zero-extended. */
+    static long get(MemorySegment host, long offset, int size) {
+        return switch (size) {
+            case 1 -> host.get(ValueLayout.JAVA_BYTE, offset) & 0xffL;
+            case 2 -> host.get(SHORT, offset) & 0xffffL;
+            case 4 -> host.get(INT, offset) & 0xffffffffL;
+            default -> host.get(LONG, offset);
+        };
+    }
+
+    static void set(MemorySegment host, long offset, int size, long value) {
         switch (size) {
             case 1 -> host.set(ValueLayout.JAVA_BYTE, offset, (byte) value);
             case 2 -> host.set(SHORT, offset, (short) value);
             case 4 -> host.set(INT, offset, (int) value);
             default -> host.set(LONG, offset, value);
         }
-        noteWrite(address, size);
     }
 
     /** MMIO, or an access straddling RAM and something else: split into bytes unless wholly MMIO. */
@@ -155,16 +166,19 @@ public final class PhysicalMemory {
     private void noteWrite(long address, int size) {
         long first = address >>> PAGE_SHIFT;
         long last = (address + size - 1) >>> PAGE_SHIFT;
-        for (long page = first; page <= last; page++) {
-            if (page >= codePages.length) continue;
-            int i = (int) page;
-            int state = (int) PAGE_STATE.getAcquire(codePages, i);
-            if ((state & 1) == 0) continue;
-            while ((state & 1) != 0 && !PAGE_STATE.compareAndSet(codePages, i, state, (state + 2) & ~1)) {
-                state = (int) PAGE_STATE.getVolatile(codePages, i);
-            }
-            for (CodeWriteListener l : codeWriteListeners) l.codeWritten(page);
+        for (long page = first; page <= last; page++) notePageWritten(page);
+    }
+
+    /** After a write to RAM page number page: bumps its code generation if it holds decoded code. */
+    void notePageWritten(long page) {
+        if (page >= codePages.length) return;
+        int i = (int) page;
+        int state = (int) PAGE_STATE.getAcquire(codePages, i);
+        if ((state & 1) == 0) return;
+        while ((state & 1) != 0 && !PAGE_STATE.compareAndSet(codePages, i, state, (state + 2) & ~1)) {
+            state = (int) PAGE_STATE.getVolatile(codePages, i);
         }
+        for (CodeWriteListener l : codeWriteListeners) l.codeWritten(page);
     }
 
     private static final VarHandle PAGE_STATE = java.lang.invoke.MethodHandles.arrayElementVarHandle(int[].class);

@@ -3,6 +3,7 @@ package dev.jkvm.tcg.sys;
 import dev.jkvm.tcg.CpuException;
 import dev.jkvm.tcg.mem.Mmu;
 import dev.jkvm.tcg.mem.PhysicalMemory;
+import dev.jkvm.tcg.mem.RamTlb;
 import dev.jkvm.tcg.state.CpuState;
 
 import java.util.Arrays;
@@ -18,10 +19,11 @@ import java.util.Arrays;
  * 4 KiB page touched. Entries hold the frame and the combined permissions of all levels, so hits
  * check U/S, R/W, NX and the dirty state without a walk. A write hit on a clean entry re-walks to
  * set D. A failed check re-walks before faulting (as hardware does: a #PF never comes from a stale
- * entry).
+ * entry). Each entry also fills the same slot of a {@link RamTlb}, the loads' and stores' fast path to
+ * RAM, which is dropped whenever the entry is.
  */
 public final class PagingMmu implements Mmu {
-    private static final int TLB_BITS = 10;
+    private static final int TLB_BITS = RamTlb.BITS;
     private static final int TLB_SIZE = 1 << TLB_BITS;
 
     static final long P = 1, RW = 1 << 1, US = 1 << 2, A = 1 << 5, D = 1 << 6, PS = 1 << 7, G = 1 << 8;
@@ -37,12 +39,14 @@ public final class PagingMmu implements Mmu {
     public static final int PF_PRESENT = 1, PF_WRITE = 2, PF_USER = 4, PF_RESERVED = 8, PF_FETCH = 16;
 
     private final PhysicalMemory physical;
+    private final RamTlb ram;
     private final long[] tags = new long[TLB_SIZE];
     private final long[] frames = new long[TLB_SIZE];
     private final int[] permissions = new int[TLB_SIZE];
     /** Page-size mask (in 4 KiB page numbers) of the large page each T_LARGE entry came from. */
     private final long[] largeMasks = new long[TLB_SIZE];
     private boolean largeEntries;
+    private long epoch;
     private long walks;
 
     // scratch for one walk: the entries whose accessed/dirty bits may need setting
@@ -51,7 +55,18 @@ public final class PagingMmu implements Mmu {
 
     public PagingMmu(PhysicalMemory physical) {
         this.physical = physical;
+        this.ram = new RamTlb(physical);
         Arrays.fill(tags, -1L);
+    }
+
+    @Override
+    public long translationEpoch() {
+        return epoch;
+    }
+
+    @Override
+    public RamTlb ramTlb() {
+        return ram;
     }
 
     /** Page walks done (TLB misses plus permission re-checks). */
@@ -64,8 +79,18 @@ public final class PagingMmu implements Mmu {
         if ((s.cr0 & ControlBits.CR0_PG) == 0) return linear;
         long vpn = linear >>> 12;
         int i = (int) vpn & (TLB_SIZE - 1);
-        if (tags[i] == vpn && allowed(permissions[i], access, s)) return frames[i] | (linear & 0xfff);
+        if (tags[i] == vpn && allowed(permissions[i], access, s)) {
+            // A RAM entry reached here was filled for the other privilege (or is MMIO): refill the fast path.
+            if (!ram.canRead(i, RamTlb.key(linear, isUser(access, s)))) fillRam(linear, access, s, permissions[i], frames[i]);
+            return frames[i] | (linear & 0xfff);
+        }
         return walk(linear, access, s, i);
+    }
+
+    /** Fills the fast path for the privilege of this access with what the entry allows without a walk. */
+    private void fillRam(long linear, int access, CpuState s, int perms, long frame) {
+        int supervisor = access & SUPERVISOR;
+        ram.fill(linear, isUser(access, s), frame, allowed(perms, READ | supervisor, s), allowed(perms, WRITE | supervisor, s));
     }
 
     private static boolean isUser(int access, CpuState s) {
@@ -90,25 +115,33 @@ public final class PagingMmu implements Mmu {
 
     @Override
     public void flushTlb(boolean includingGlobal) {
+        epoch++;
         if (includingGlobal) {
             Arrays.fill(tags, -1L);
+            ram.dropAll();
             largeEntries = false;
             return;
         }
         for (int i = 0; i < TLB_SIZE; i++) {
-            if ((permissions[i] & T_GLOBAL) == 0) tags[i] = -1L;
+            if ((permissions[i] & T_GLOBAL) == 0) drop(i);
         }
     }
 
     @Override
     public void invalidatePage(long linear) {
+        epoch++;
         long vpn = linear >>> 12;
         int i = (int) vpn & (TLB_SIZE - 1);
-        if (tags[i] == vpn) tags[i] = -1L;
+        if (tags[i] == vpn) drop(i);
         if (!largeEntries) return;
         for (int j = 0; j < TLB_SIZE; j++) {
-            if ((permissions[j] & T_LARGE) != 0 && tags[j] != -1L && ((tags[j] ^ vpn) & ~largeMasks[j]) == 0) tags[j] = -1L;
+            if ((permissions[j] & T_LARGE) != 0 && tags[j] != -1L && ((tags[j] ^ vpn) & ~largeMasks[j]) == 0) drop(j);
         }
+    }
+
+    private void drop(int slot) {
+        tags[slot] = -1L;
+        ram.drop(slot);
     }
 
     private CpuException fault(long linear, int access, CpuState s, int bits) {
@@ -123,6 +156,7 @@ public final class PagingMmu implements Mmu {
 
     private long walk(long linear, int access, CpuState s, int slot) {
         walks++;
+        drop(slot); // refilled on success; a fault leaves no entry for the address, as on hardware
         boolean nxe = (s.efer & ControlBits.EFER_NXE) != 0;
         int count = 0;
         boolean writable = true, user = true, noExecute = false;
@@ -219,6 +253,7 @@ public final class PagingMmu implements Mmu {
             largeMasks[slot] = pageMask >>> 12;
             largeEntries = true;
         }
+        fillRam(linear, access, s, perms, frames[slot]);
         return frame + offsetInPage;
     }
 }

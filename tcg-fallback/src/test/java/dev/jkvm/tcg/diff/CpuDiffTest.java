@@ -48,7 +48,8 @@ class CpuDiffTest {
         List<String> report = new ArrayList<>();
         java.util.Map<String, Integer> mismatchesByForm = new java.util.TreeMap<>();
         try (Arena arena = Arena.ofConfined()) {
-            ModelRunner model = new ModelRunner(arena);
+            ModelRunner interpreted = new ModelRunner(arena, false);
+            ModelRunner compiled = new ModelRunner(arena, true);
             List<TestCase> batch = new ArrayList<>();
             for (int f = 0; f < forms.size(); f++) {
                 for (int i = 0; i < perForm; i++) {
@@ -60,7 +61,8 @@ class CpuDiffTest {
                     List<MachineState> expected = runner.run(batch);
                     for (int i = 0; i < batch.size(); i++) {
                         TestCase c = batch.get(i);
-                        List<String> d = StateComparison.differences(c, expected.get(i), model.run(c));
+                        List<String> d = new ArrayList<>(StateComparison.differences(c, expected.get(i), interpreted.run(c)));
+                        StateComparison.differences(c, expected.get(i), compiled.run(c)).forEach(x -> d.add("compiled: " + x));
                         if (!d.isEmpty()) {
                             mismatches++;
                             int seen = mismatchesByForm.merge(c.form().name(), 1, Integer::sum);

@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * Runs cases on the interpreter in the same address layout as the native runner: a CPL 3 flat
  * 64-bit process whose only mapped pages are the data and code pages. The code is followed by
- * UD2; reaching it at the end of the code means the case completed.
+ * UD2; reaching it at the end of the code means the case completed. A compiled runner compiles
+ * every block on its first run, so the second tier is checked too.
  */
 final class ModelRunner {
     static final int SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11, HUNG = -1;
@@ -29,8 +30,10 @@ final class ModelRunner {
     private final MemorySegment data;
     private final MemorySegment code;
     private final GuestMemory memory;
+    private final boolean compiled;
 
-    ModelRunner(Arena arena) {
+    ModelRunner(Arena arena, boolean compiled) {
+        this.compiled = compiled;
         data = arena.allocate(Layout.PAGE, Layout.PAGE);
         code = arena.allocate(Layout.PAGE, Layout.PAGE);
         memory = GuestMemory.wrap(List.of(new RamRegion(Layout.DATA_BASE, data), new RamRegion(Layout.CODE_BASE, code)));
@@ -59,6 +62,7 @@ final class ModelRunner {
         FxsaveImage.load(s, c.input().fxsave);
         s.rip = Layout.CODE_BASE;
         Cpu cpu = new Cpu(s, new PhysicalMemory(memory, null), null, null, USER_PAGES, CpuidTable.implemented(0));
+        if (compiled) cpu.setCompileThreshold(1);
 
         MachineState out = new MachineState();
         StopReason stop = cpu.runSlice(INSTRUCTION_BUDGET);

@@ -28,8 +28,12 @@ final class Machine {
     static final int KERNEL_CS = 0x10, KERNEL_DS = 0x18, USER32_CS = 0x23, USER_DS = 0x2b, USER_CS = 0x33, TSS_SEL = 0x40;
     static final long KERNEL_STACK = 0x80000, IST_STACK = 0x90000, USER_STACK = 0x70000;
 
+    /** Device memory (nothing mapped unless a test registers it): unclaimed reads are all ones. */
+    static final long MMIO_BASE = 0x1000_0000L;
+
     final MemorySegment ram = Arena.ofAuto().allocate(4 << 20, 4096);
-    final PhysicalMemory physical = new PhysicalMemory(GuestMemory.wrap(List.of(new RamRegion(0, ram))), null);
+    final Bus mmio = new Bus(Bus.Kind.MMIO);
+    final PhysicalMemory physical = new PhysicalMemory(GuestMemory.wrap(List.of(new RamRegion(0, ram))), mmio);
     final VirtualClock clock = new VirtualClock();
     final Bus io = new Bus(Bus.Kind.PIO);
     final CpuState state = new CpuState();

@@ -316,6 +316,22 @@ class SystemModeTest {
     }
 
     @Test
+    void aLinkedSuccessorIsLookedUpAgainAfterItsPageIsRemapped() {
+        m.enterLongMode();
+        new Code(m, 0x300000).b(0xb8).d32(1).hlt();                      // mov eax, 1 ; hlt
+        new Code(m, 0x301000).b(0xb8).d32(2).hlt();                      // mov eax, 2 ; hlt
+        m.put64(m.pteAddress(0x250000), 0x300000L | 3);
+        new Code(m, 0x4000).b(0xe9).d32(0x250000 - 0x4005);              // jmp 0x250000
+        m.run(0x4000, 10);
+        assertEquals(1, s.gpr[Reg.RAX]);
+        m.put64(m.pteAddress(0x250000), 0x301000L | 3);
+        m.cpu.memory.mmu().invalidatePage(0x250000);
+        s.halted = false;
+        m.run(0x4000, 10);
+        assertEquals(2, s.gpr[Reg.RAX]);
+    }
+
+    @Test
     void codeWrittenByAnotherVcpuIsRedecoded() {
         m.enterLongMode();
         new Code(m, 0x7000).b(0xb8).d32(1).hlt();

@@ -1,0 +1,165 @@
+package dev.jkvm.tcg.exec;
+
+import dev.jkvm.tcg.Cpu;
+import dev.jkvm.tcg.decode.AluKind;
+import dev.jkvm.tcg.decode.Insn;
+import dev.jkvm.tcg.decode.Operand;
+import dev.jkvm.tcg.state.CpuState;
+import dev.jkvm.tcg.state.Flags;
+import dev.jkvm.tcg.state.Width;
+
+/**
+ * One decoded instruction ready to run. {@link #of} picks, once per decode, a step specialized to
+ * the operand kinds and sizes of the most frequent simple forms (moves, LEA, ALU and TEST on 32- and
+ * 64-bit registers), which skips the interpreter's dispatch on operation, operand kind and size;
+ * every other instruction runs through its {@link Interpreter#step}. A specialized step computes the
+ * same values, faults and lazy flags as the interpreter.
+ */
+@FunctionalInterface
+public interface Step {
+    void run(Cpu cpu);
+
+    static Step of(Insn insn) {
+        Step step = (insn.prefixes & Insn.LOCK) != 0 ? null : switch (insn.op) {
+            case MOV, MOVZX -> move(insn.dst, insn.src);
+            case MOVSX -> moveSignExtended(insn.dst, insn.src);
+            case LEA -> isWideGpr(insn.dst) ? loadEffectiveAddress(insn.dst, insn.src) : null;
+            case ALU -> alu(insn);
+            case TEST -> test(insn);
+            default -> null;
+        };
+        return step != null ? step : Interpreter.step(insn);
+    }
+
+    /** A full register, 32 or 64 bits: writes replace it (zero-extending), no merging. */
+    private static boolean isWideGpr(Operand o) {
+        return o.kind == Operand.GPR && o.size >= 4;
+    }
+
+    /** The value a write of the given size leaves in a wide register. */
+    private static long widen(long value, int size) {
+        return size == 8 ? value : value & 0xffffffffL;
+    }
+
+    private static Step move(Operand dst, Operand src) {
+        if (isWideGpr(dst)) {
+            int d = dst.reg, size = dst.size;
+            return switch (src.kind) {
+                case Operand.GPR -> {
+                    int r = src.reg;
+                    long mask = Width.mask(src.size) & Width.mask(size);
+                    yield cpu -> cpu.state.gpr[d] = cpu.state.gpr[r] & mask;
+                }
+                case Operand.IMM -> {
+                    long value = widen(src.value & Width.mask(src.size), size);
+                    yield cpu -> cpu.state.gpr[d] = value;
+                }
+                case Operand.MEM -> {
+                    int width = src.size;
+                    yield cpu -> cpu.state.gpr[d] = widen(cpu.memory.read(Operands.linearAddress(cpu.state, src), width), size);
+                }
+                default -> null;
+            };
+        }
+        if (dst.kind == Operand.MEM && src.kind == Operand.GPR) {
+            int r = src.reg, width = dst.size;
+            long mask = Width.mask(src.size);
+            return cpu -> cpu.memory.write(Operands.linearAddress(cpu.state, dst), width, cpu.state.gpr[r] & mask);
+        }
+        return null;
+    }
+
+    private static Step moveSignExtended(Operand dst, Operand src) {
+        if (!isWideGpr(dst)) return null;
+        int d = dst.reg, size = dst.size, width = src.size;
+        return switch (src.kind) {
+            case Operand.GPR -> {
+                int r = src.reg;
+                yield cpu -> cpu.state.gpr[d] = widen(Width.signExtend(cpu.state.gpr[r], width), size);
+            }
+            case Operand.MEM -> cpu -> cpu.state.gpr[d] =
+                    widen(Width.signExtend(cpu.memory.read(Operands.linearAddress(cpu.state, src), width), width), size);
+            default -> null;
+        };
+    }
+
+    private static Step loadEffectiveAddress(Operand dst, Operand src) {
+        int d = dst.reg, size = dst.size;
+        return cpu -> cpu.state.gpr[d] = widen(Operands.effectiveAddress(cpu.state, src), size);
+    }
+
+    /** ALU operations without carry-in whose destination is a wide register. */
+    private static Step alu(Insn insn) {
+        int kind = insn.sub;
+        if (kind == AluKind.ADC || kind == AluKind.SBB || !isWideGpr(insn.dst)) return null;
+        Operand src = insn.src;
+        int d = insn.dst.reg, size = insn.size, dstSize = insn.dst.size;
+        long mask = Width.mask(dstSize);
+        int flagOp = kind == AluKind.ADD ? Flags.ADD : kind == AluKind.SUB || kind == AluKind.CMP ? Flags.SUB : Flags.LOGIC;
+        boolean writes = kind != AluKind.CMP;
+        return switch (src.kind) {
+            case Operand.GPR -> {
+                int r = src.reg;
+                long srcMask = Width.mask(src.size);
+                yield cpu -> {
+                    CpuState s = cpu.state;
+                    aluInto(s, kind, flagOp, writes, d, dstSize, size, s.gpr[d] & mask, s.gpr[r] & srcMask);
+                };
+            }
+            case Operand.IMM -> {
+                long b = src.value & Width.mask(src.size);
+                yield cpu -> {
+                    CpuState s = cpu.state;
+                    aluInto(s, kind, flagOp, writes, d, dstSize, size, s.gpr[d] & mask, b);
+                };
+            }
+            case Operand.MEM -> {
+                int width = src.size;
+                yield cpu -> {
+                    CpuState s = cpu.state;
+                    long b = cpu.memory.read(Operands.linearAddress(s, src), width);
+                    aluInto(s, kind, flagOp, writes, d, dstSize, size, s.gpr[d] & mask, b);
+                };
+            }
+            default -> null;
+        };
+    }
+
+    private static void aluInto(CpuState s, int kind, int flagOp, boolean writes, int d, int dstSize, int size, long a, long b) {
+        long result = switch (kind) {
+            case AluKind.ADD -> a + b;
+            case AluKind.OR -> a | b;
+            case AluKind.AND -> a & b;
+            case AluKind.XOR -> a ^ b;
+            default -> a - b;
+        };
+        if (writes) s.gpr[d] = widen(result, dstSize);
+        s.setLazyFlags(flagOp, size, result, a, b);
+        s.flagCarryIn = 0;
+    }
+
+    private static Step test(Insn insn) {
+        Operand dst = insn.dst, src = insn.src;
+        if (dst.kind != Operand.GPR || insn.size < 4) return null;
+        int d = dst.reg, size = insn.size;
+        long mask = Width.mask(dst.size);
+        return switch (src.kind) {
+            case Operand.GPR -> {
+                int r = src.reg;
+                long srcMask = Width.mask(src.size);
+                yield cpu -> {
+                    CpuState s = cpu.state;
+                    s.setLazyFlags(Flags.LOGIC, size, (s.gpr[d] & mask) & (s.gpr[r] & srcMask), 0, 0);
+                };
+            }
+            case Operand.IMM -> {
+                long b = src.value & Width.mask(src.size);
+                yield cpu -> {
+                    CpuState s = cpu.state;
+                    s.setLazyFlags(Flags.LOGIC, size, (s.gpr[d] & mask) & b, 0, 0);
+                };
+            }
+            default -> null;
+        };
+    }
+}
