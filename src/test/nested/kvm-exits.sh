@@ -45,8 +45,8 @@ $marks"'for d in sda vda;do [ -b /dev/$d ]||continue;s 0 $d;m begin $d;dd if=/de
 net_script="n=$mib
 $marks"'ip addr add 10.0.2.15/24 dev eth0;ip link set eth0 up
 i=0;while [ "$(cat /sys/class/net/eth0/carrier 2>/dev/null)" != 1 ]&&[ $i -lt 100 ];do sleep 0.1;i=$((i+1));done
-m begin rx;echo $((n*1048576))|nc 10.0.2.2 19|dd of=/dev/null bs=1M count=$n iflag=fullblock 2>/dev/null;m end rx
-m begin tx;dd if=/dev/zero bs=1M count=$n 2>/dev/null|nc 10.0.2.2 9 >/dev/null;m end tx'
+m begin rx;echo $((n*1048576))|nc $p 19|dd of=/dev/null bs=1M count=$n iflag=fullblock 2>/dev/null;m end rx
+m begin tx;dd if=/dev/zero bs=1M count=$n 2>/dev/null|nc $p 9 >/dev/null;m end tx'
 
 snap() {
     vm=$(ls -d /sys/kernel/debug/kvm/*-* 2>/dev/null | tail -n1)
@@ -125,7 +125,13 @@ qemu() {
         "$@" < /dev/null
 }
 
-qemu_net="user,id=n0,guestfwd=tcp:10.0.2.2:19-cmd:sh -c 'read n;head -c \$n /dev/zero',guestfwd=tcp:10.0.2.2:9-cmd:sh -c 'cat >/dev/null;echo done'"
+# The peer's services: jkvm's user network answers at 10.0.2.2; QEMU's slirp forwards no guest connection to its
+# own address (10.0.2.2), so its services sit at 10.0.2.100.
+jkvm_net_script="p=10.0.2.2
+$net_script"
+qemu_net_script="p=10.0.2.100
+$net_script"
+qemu_net="user,id=n0,guestfwd=tcp:10.0.2.100:19-cmd:sh -c 'read n;head -c \$n /dev/zero',guestfwd=tcp:10.0.2.100:9-cmd:sh -c 'cat >/dev/null;echo done'"
 
 for case in "$@"; do
     case $case in
@@ -133,14 +139,14 @@ for case in "$@"; do
         --stats-json "$out/$case.stats.json" --run "$disk_script" ;;
     jkvm-disk-off) run_case "$case" jkvm --fast-paths=none --disk "$work/ide.img,if=ide" --disk "$work/virtio.img,if=virtio" \
         --stats-json "$out/$case.stats.json" --run "$disk_script" ;;
-    jkvm-net) run_case "$case" jkvm --nic model=e1000 --stats-json "$out/$case.stats.json" --run "$net_script" ;;
-    jkvm-net-off) run_case "$case" jkvm --no-coalesced-mmio --nic model=e1000 --stats-json "$out/$case.stats.json" --run "$net_script" ;;
-    jkvm-vnet) run_case "$case" jkvm --nic model=virtio --stats-json "$out/$case.stats.json" --run "$net_script" ;;
+    jkvm-net) run_case "$case" jkvm --nic model=e1000 --stats-json "$out/$case.stats.json" --run "$jkvm_net_script" ;;
+    jkvm-net-off) run_case "$case" jkvm --no-coalesced-mmio --nic model=e1000 --stats-json "$out/$case.stats.json" --run "$jkvm_net_script" ;;
+    jkvm-vnet) run_case "$case" jkvm --nic model=virtio --stats-json "$out/$case.stats.json" --run "$jkvm_net_script" ;;
     qemu-disk) run_case "$case" qemu "$disk_script" \
         -drive "file=$work/ide.img,if=none,id=d0,format=raw" -device ide-hd,drive=d0,bus=ide.0 \
         -drive "file=$work/virtio.img,if=none,id=d1,format=raw" -device virtio-blk-pci,drive=d1,romfile= ;;
-    qemu-net) run_case "$case" qemu "$net_script" -netdev "$qemu_net" -device e1000,netdev=n0,romfile= ;;
-    qemu-vnet) run_case "$case" qemu "$net_script" -netdev "$qemu_net" -device virtio-net-pci,netdev=n0,romfile= ;;
+    qemu-net) run_case "$case" qemu "$qemu_net_script" -netdev "$qemu_net" -device e1000,netdev=n0,romfile= ;;
+    qemu-vnet) run_case "$case" qemu "$qemu_net_script" -netdev "$qemu_net" -device virtio-net-pci,netdev=n0,romfile= ;;
     *) echo "kvm-exits.sh: unknown case $case"; exit 2 ;;
     esac
 done
