@@ -30,6 +30,8 @@ public final class BasicBlock {
     private BasicBlock next0, next1;
     private long nextLinear0 = -1, nextLinear1 = -1;
     private long nextStamp0, nextStamp1;
+    /** Where {@link BlockCache}'s table of recent blocks last recorded this block: linear address and stamp. */
+    long recentLinear = -1, recentStamp;
     /** Runs while not compiled; the run loop compiles the block when this reaches a threshold. */
     public int runs;
     /** The block's second-tier code, or null. */

@@ -18,9 +18,8 @@ public final class BlockCache {
 
     private final LinearMemory memory;
     private final CodeCache cache;
+    /** Each block here holds the linear address and stamp it was recorded under (one cache line to check). */
     private final BasicBlock[] recent = new BasicBlock[RECENT_SLOTS];
-    private final long[] recentLinear = new long[RECENT_SLOTS];
-    private final long[] recentStamp = new long[RECENT_SLOTS];
 
     public BlockCache(LinearMemory memory) {
         this.memory = memory;
@@ -41,11 +40,11 @@ public final class BlockCache {
         }
         int slot = (int) (linear ^ (linear >>> 14)) & (RECENT_SLOTS - 1);
         BasicBlock block = recent[slot];
-        if (block == null || recentLinear[slot] != linear || recentStamp[slot] != stamp || !block.valid()) {
+        if (block == null || block.recentLinear != linear || block.recentStamp != stamp || !block.valid()) {
             block = blockAt(s, linear);
+            block.recentLinear = linear;
+            block.recentStamp = stamp;
             recent[slot] = block;
-            recentLinear[slot] = linear;
-            recentStamp[slot] = stamp;
         }
         if (previous != null) previous.link(linear, stamp, block);
         return block;

@@ -21,7 +21,6 @@ public final class Shifts {
     }
 
     public static void shift(Cpu cpu, Insn insn) {
-        CpuState s = cpu.state;
         int size = insn.size;
         int count = maskedCount(Operands.read(cpu, insn.src), size);
         Operand dst = insn.dst;
@@ -31,49 +30,61 @@ public final class Shifts {
             Operands.writeAt(cpu, dst, address, a); // still a write: 32-bit registers zero-extend
             return;
         }
+        if (insn.sub == ShiftKind.RCL || insn.sub == ShiftKind.RCR) {
+            rotateThroughCarry(cpu, insn, address, a, count);
+            return;
+        }
+        long result = shifted(insn.sub, a, count, size);
+        Operands.writeAt(cpu, dst, address, result); // before the flags: a faulting store changes nothing
+        setFlags(cpu.state, insn.sub, size, a, result, count);
+    }
+
+    /** A shift or rotate (not through carry) of a, zero-extended from size, by a masked count above zero. */
+    static long shifted(int kind, long a, int count, int size) {
         int bits = Width.bits(size);
-        long mask = Width.mask(size);
-        long result;
-        boolean carry, overflow;
-        switch (insn.sub) {
+        return switch (kind) {
             case ShiftKind.ROL, ShiftKind.ROR -> {
                 int n = count % bits;
-                boolean left = insn.sub == ShiftKind.ROL;
-                result = n == 0 ? a : left ? ((a << n) | (a >>> (bits - n))) & mask : ((a >>> n) | (a << (bits - n))) & mask;
+                long mask = Width.mask(size);
+                if (n == 0) yield a;
+                yield kind == ShiftKind.ROL ? ((a << n) | (a >>> (bits - n))) & mask : ((a >>> n) | (a << (bits - n))) & mask;
+            }
+            case ShiftKind.SHR -> a >>> count;
+            case ShiftKind.SAR -> Width.signExtend(a, size) >> count;
+            default -> a << count; // SHL, SAL
+        };
+    }
+
+    /** The flags after {@link #shifted} turned a into result. */
+    static void setFlags(CpuState s, int kind, int size, long a, long result, int count) {
+        int bits = Width.bits(size);
+        boolean carry, overflow;
+        switch (kind) {
+            case ShiftKind.ROL, ShiftKind.ROR -> {
                 boolean msb = Width.isNegative(result, size);
-                if (left) {
+                if (kind == ShiftKind.ROL) {
                     carry = (result & 1) != 0;
                     overflow = msb ^ carry;
                 } else {
                     carry = msb;
                     overflow = msb ^ (((result >>> (bits - 2)) & 1) != 0);
                 }
-                Operands.writeAt(cpu, dst, address, result);
                 setCarryAndOverflow(s, carry, overflow);
                 return;
             }
-            case ShiftKind.RCL, ShiftKind.RCR -> {
-                rotateThroughCarry(cpu, insn, address, a, count);
-                return;
-            }
             case ShiftKind.SHR -> {
-                result = a >>> count;
                 carry = ((a >>> (count - 1)) & 1) != 0;
                 overflow = Width.isNegative(a, size);
             }
             case ShiftKind.SAR -> {
-                long signed = Width.signExtend(a, size);
-                result = signed >> count;
-                carry = ((signed >> (count - 1)) & 1) != 0;
+                carry = ((Width.signExtend(a, size) >> (count - 1)) & 1) != 0;
                 overflow = false;
             }
             default -> { // SHL, SAL
-                result = a << count;
                 carry = count <= bits && ((a >>> (bits - count)) & 1) != 0;
                 overflow = Width.isNegative(result, size) ^ carry;
             }
         }
-        Operands.writeAt(cpu, dst, address, result);
         s.setLazyFlags(Flags.RESULT_WITH_COA, size, result, (carry ? Flags.CF : 0) | (overflow ? Flags.OF : 0), 0);
     }
 

@@ -4,14 +4,15 @@ import dev.jkvm.tcg.Cpu;
 import dev.jkvm.tcg.decode.AluKind;
 import dev.jkvm.tcg.decode.Insn;
 import dev.jkvm.tcg.decode.Operand;
+import dev.jkvm.tcg.decode.ShiftKind;
 import dev.jkvm.tcg.state.CpuState;
 import dev.jkvm.tcg.state.Flags;
 import dev.jkvm.tcg.state.Width;
 
 /**
  * One decoded instruction ready to run. {@link #of} picks, once per decode, a step specialized to
- * the operand kinds and sizes of the most frequent simple forms (moves, LEA, ALU and TEST on 32- and
- * 64-bit registers), which skips the interpreter's dispatch on operation, operand kind and size;
+ * the operand kinds and sizes of the most frequent simple forms (moves, LEA, ALU, TEST, shifts and
+ * rotates on 32- and 64-bit registers), which skips the interpreter's dispatch on operation, operand kind and size;
  * every other instruction runs through its {@link Interpreter#step}. A specialized step computes the
  * same values, faults and lazy flags as the interpreter.
  */
@@ -26,6 +27,7 @@ public interface Step {
             case LEA -> isWideGpr(insn.dst) ? loadEffectiveAddress(insn.dst, insn.src) : null;
             case ALU -> alu(insn);
             case TEST -> test(insn);
+            case SHIFT -> shift(insn);
             default -> null;
         };
         return step != null ? step : Interpreter.step(insn);
@@ -136,6 +138,40 @@ public interface Step {
         if (writes) s.gpr[d] = widen(result, dstSize);
         s.setLazyFlags(flagOp, size, result, a, b);
         s.flagCarryIn = 0;
+    }
+
+    /** Shifts and rotates (not through carry) of a wide register by an immediate or a register count. */
+    private static Step shift(Insn insn) {
+        int kind = insn.sub;
+        Operand src = insn.src;
+        if (kind == ShiftKind.RCL || kind == ShiftKind.RCR || !isWideGpr(insn.dst)) return null;
+        int d = insn.dst.reg, size = insn.size, dstSize = insn.dst.size;
+        long mask = Width.mask(dstSize);
+        return switch (src.kind) {
+            case Operand.IMM -> {
+                int count = Shifts.maskedCount(src.value & Width.mask(src.size), size);
+                if (count == 0) yield cpu -> cpu.state.gpr[d] = widen(cpu.state.gpr[d], dstSize); // still a write
+                yield cpu -> shiftInto(cpu.state, kind, d, dstSize, size, mask, count);
+            }
+            case Operand.GPR -> {
+                int r = src.reg;
+                long countMask = Width.mask(src.size);
+                yield cpu -> {
+                    CpuState s = cpu.state;
+                    int count = Shifts.maskedCount(s.gpr[r] & countMask, size);
+                    if (count == 0) s.gpr[d] = widen(s.gpr[d], dstSize);
+                    else shiftInto(s, kind, d, dstSize, size, mask, count);
+                };
+            }
+            default -> null;
+        };
+    }
+
+    private static void shiftInto(CpuState s, int kind, int d, int dstSize, int size, long mask, int count) {
+        long a = s.gpr[d] & mask;
+        long result = Shifts.shifted(kind, a, count, size);
+        s.gpr[d] = widen(result, dstSize);
+        Shifts.setFlags(s, kind, size, a, result, count);
     }
 
     private static Step test(Insn insn) {
