@@ -30,18 +30,16 @@ class KvmExitsTest {
     private static final List<String> CASES = List.of("jkvm-disk", "jkvm-disk-off", "jkvm-net", "jkvm-net-off");
 
     private static NestedLane lane;
-    private static Path out;
     private static Map<String, KvmExits.Phase> disk, diskOff, net, netOff;
 
     @BeforeAll
     static void runTheWorkloadsInL1() throws IOException, InterruptedException {
         lane = NestedLane.prepare();
-        out = lane.out();
         lane.run(L1_TIMEOUT_SECONDS, "KVM_EXITS_MIB=" + MIB + " sh src/test/nested/kvm-exits.sh", CASES);
-        disk = KvmExits.read(out, "jkvm-disk");
-        diskOff = KvmExits.read(out, "jkvm-disk-off");
-        net = KvmExits.read(out, "jkvm-net");
-        netOff = KvmExits.read(out, "jkvm-net-off");
+        disk = KvmExits.read(lane.out(), "jkvm-disk");
+        diskOff = KvmExits.read(lane.out(), "jkvm-disk-off");
+        net = KvmExits.read(lane.out(), "jkvm-net");
+        netOff = KvmExits.read(lane.out(), "jkvm-net-off");
         System.out.println(KvmExits.summaryLine(disk));
     }
 
@@ -53,7 +51,7 @@ class KvmExitsTest {
     private static KvmExits.Phase phase(Map<String, KvmExits.Phase> phases, String caseName, String name) throws IOException {
         KvmExits.Phase p = phases.get(name);
         if (p == null || p.userExits() < 0) {
-            Path log = out.resolve(caseName + ".log");
+            Path log = lane.out().resolve(caseName + ".log");
             fail("no counts for " + caseName + " " + name + "; its log:\n" + (Files.exists(log) ? Files.readString(log) : "(none)")
                     + "\nthe L1 console:\n" + lane.console());
         }
@@ -96,7 +94,7 @@ class KvmExitsTest {
         }
         assertTrue(without > 0, "no e1000 MMIO exits without coalesced MMIO: " + netOff);
         assertTrue(with < without, "MMIO exits to user space: " + with + " with coalesced MMIO, " + without + " without");
-        String json = Files.readString(out.resolve("jkvm-net.stats.json"));
+        String json = Files.readString(lane.out().resolve("jkvm-net.stats.json"));
         assertTrue(json.contains("-coalesced"), "no coalesced writes replayed: " + json);
     }
 
@@ -107,9 +105,9 @@ class KvmExitsTest {
     @Test
     void everyRunEndedCleanly() throws IOException {
         for (String c : CASES) {
-            Path status = out.resolve(c + ".status");
+            Path status = lane.out().resolve(c + ".status");
             assertNotNull(Files.exists(status) ? status : null, c + " did not run; the L1 console:\n" + lane.console());
-            assertEquals("0", Files.readString(status).strip(), c + ": " + Files.readString(out.resolve(c + ".log")));
+            assertEquals("0", Files.readString(status).strip(), c + ": " + Files.readString(lane.out().resolve(c + ".log")));
         }
     }
 }

@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 @Tag("kvm-devices")
 class NestedDeviceTest {
     private static final long L1_TIMEOUT_SECONDS = 1500;
-    private static final long MIB = 1 << 20;
+    private static final long MIB = DeviceWorkloads.MIB;
     private static final List<String> CASES = List.of("disk-ide-dma", "disk-ide-pio", "disk-virtio", "qcow2", "net-e1000", "net-virtio");
     /**
      * Each raw disk case's device in the guest and how much it reads and writes ({@link DeviceWorkloads#diskCopy}).

@@ -118,16 +118,21 @@ final class TcgVcpu implements Vcpu, CpuSignals {
     }
 
     private void countExit(Bus.Window window, ExitReason reason) {
-        if (window == null || window.exitKind() == ExitKind.USER_SPACE) {
+        if (reachesUserSpace(window)) {
             portReads.end();
             stats.count(reason);
         }
     }
 
+    /** Unclaimed addresses exit to user space too: KVM knows nothing of them. */
+    private static boolean reachesUserSpace(Bus.Window window) {
+        return window == null || window.exitKind() == ExitKind.USER_SPACE;
+    }
+
     private void countPortExit(Bus.Window window, Direction direction, int size) {
         if (direction == Direction.WRITE) {
             countExit(window, ExitReason.IO_OUT);
-        } else if (window == null || window.exitKind() == ExitKind.USER_SPACE) {
+        } else if (reachesUserSpace(window)) {
             if (portReads.startsExit(window, size, cpu.state, cpu.retiredInstructions())) stats.count(ExitReason.IO_IN);
         }
     }
