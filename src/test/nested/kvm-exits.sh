@@ -40,13 +40,16 @@ marks='m(){ read u x</proc/uptime;echo JKVM-CMP $1 $2 $u;sleep 1;}
 s(){ echo JKVM-CMP stat $1 $2 $(cat /sys/block/$2/stat);}
 m begin null;m end null
 '
+# The host snapshots a marker only while the VMM runs: the last one needs idle time after it before the guest exits.
+linger='
+sleep 2'
 disk_script="n=$mib
-$marks"'for d in sda vda;do [ -b /dev/$d ]||continue;s 0 $d;m begin $d;dd if=/dev/$d of=/dev/null bs=1M count=$n iflag=direct 2>/dev/null;m end $d;s 1 $d;done'
+$marks"'for d in sda vda;do [ -b /dev/$d ]||continue;s 0 $d;m begin $d;dd if=/dev/$d of=/dev/null bs=1M count=$n iflag=direct 2>/dev/null;m end $d;s 1 $d;done'"$linger"
 net_script="n=$mib
 $marks"'ip addr add 10.0.2.15/24 dev eth0;ip link set eth0 up
 i=0;while [ "$(cat /sys/class/net/eth0/carrier 2>/dev/null)" != 1 ]&&[ $i -lt 100 ];do sleep 0.1;i=$((i+1));done
 m begin rx;echo $((n*1048576))|nc $p 19|dd of=/dev/null bs=1M count=$n iflag=fullblock 2>/dev/null;m end rx
-m begin tx;dd if=/dev/zero bs=1M count=$n 2>/dev/null|nc $p 9 >/dev/null;m end tx'
+m begin tx;dd if=/dev/zero bs=1M count=$n 2>/dev/null|nc $p 9 >/dev/null;m end tx'"$linger"
 
 snap() {
     vm=$(ls -d /sys/kernel/debug/kvm/*-* 2>/dev/null | tail -n1)
@@ -102,6 +105,8 @@ run_case() {
     done
     wait "$pid"
     status=$?
+    grep -o 'JKVM-CMP \(begin\|end\) [a-z0-9]*' "$out/$name.log" > "$work/markers" 2>/dev/null
+    [ "$(wc -l < "$work/markers")" -le "$seen" ] || echo "kvm-exits.sh: $name: the VMM exited before its last markers were snapshotted"
     trace_off "$name"
     echo "$status" > "$out/$name.status"
     grep -a 'JKVM-CMP\|JKVM-EXIT\|rror\|xception' "$out/$name.log" | head -n 40
