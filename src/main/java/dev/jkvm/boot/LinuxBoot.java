@@ -57,7 +57,8 @@ public final class LinuxBoot {
                 throw new VmmException(String.format("initrd %s (%d MiB) does not fit in guest RAM (%d MiB) above the kernel; "
                         + "give the guest more --memory", initrd.get(), initrdSize >> 20, layout.memoryBytes() >> 20));
             }
-            copyFile(initrd.get(), memory.slice(initrdAddress, initrdSize));
+            copyFile(initrd.get(), memory.writableSlice(initrdAddress, initrdSize));
+            memory.written(initrdAddress, initrdSize);
         }
 
         BootGdt.write(memory, PcLayout.GDT);
@@ -87,9 +88,10 @@ public final class LinuxBoot {
                 throw new VmmException(String.format("%s: segment [%#x..%#x) lies outside guest RAM (%d MiB); give the guest more --memory",
                         elf.file(), s.physicalAddress(), s.physicalEnd(), memory.size() >> 20));
             }
-            MemorySegment target = memory.slice(s.physicalAddress(), s.memorySize());
+            MemorySegment target = memory.writableSlice(s.physicalAddress(), s.memorySize());
             MemorySegment.copy(elf.contents(s), 0, target, 0, s.fileSize());
             target.asSlice(s.fileSize()).fill((byte) 0);
+            memory.written(s.physicalAddress(), s.memorySize());
         }
     }
 

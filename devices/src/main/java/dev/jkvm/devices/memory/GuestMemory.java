@@ -5,6 +5,7 @@ import dev.jkvm.sys.AnonymousMapping;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -12,8 +13,17 @@ import java.util.List;
  * Guest physical RAM: a few regions, each an anonymous mmap so KVM can register the same host
  * memory. Every accessor is bounds-checked: an address outside RAM raises
  * {@link GuestMemoryException} and never reaches host memory. Multi-byte values are little-endian.
+ *
+ * <p>Host-side writes (device DMA, the loader) are reported to {@link WriteObserver}s after they land,
+ * so a software CPU can drop code it decoded from the bytes that changed.
  */
 public final class GuestMemory implements AutoCloseable {
+    /** Told, on the writing thread, after host code wrote [address, address + length) of guest RAM. */
+    @FunctionalInterface
+    public interface WriteObserver {
+        void written(long address, long length);
+    }
+
     private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED;
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
@@ -23,6 +33,7 @@ public final class GuestMemory implements AutoCloseable {
 
     private final RamRegion[] regions;
     private final List<AnonymousMapping> mappings;
+    private volatile WriteObserver[] observers = {};
 
     private GuestMemory(RamRegion[] regions, List<AnonymousMapping> mappings) {
         this.regions = regions;
@@ -57,7 +68,7 @@ public final class GuestMemory implements AutoCloseable {
     /** Guest memory over existing host segments (tests, or memory the caller owns). */
     public static GuestMemory wrap(List<RamRegion> regions) {
         RamRegion[] sorted = regions.toArray(new RamRegion[0]);
-        java.util.Arrays.sort(sorted, Comparator.comparingLong(RamRegion::guestBase));
+        Arrays.sort(sorted, Comparator.comparingLong(RamRegion::guestBase));
         return new GuestMemory(sorted, List.of());
     }
 
@@ -86,8 +97,25 @@ public final class GuestMemory implements AutoCloseable {
         return false;
     }
 
-    /** A view of guest RAM. The whole range must lie in one region. */
+    /** Adds an observer of host-side writes; it stays for the memory's lifetime. */
+    public synchronized void observeWrites(WriteObserver observer) {
+        WriteObserver[] grown = Arrays.copyOf(observers, observers.length + 1);
+        grown[observers.length] = observer;
+        observers = grown;
+    }
+
+    /** Reports a write made through a {@link #writableSlice}. */
+    public void written(long address, long length) {
+        for (WriteObserver o : observers) o.written(address, length);
+    }
+
+    /** A read-only view of guest RAM. The whole range must lie in one region. */
     public MemorySegment slice(long address, long length) {
+        return writableSlice(address, length).asReadOnly();
+    }
+
+    /** A view of guest RAM to write into; call {@link #written} once the bytes are in. */
+    public MemorySegment writableSlice(long address, long length) {
         RamRegion r = regionFor(address, length);
         return r.host().asSlice(address - r.guestBase(), length);
     }
@@ -115,21 +143,25 @@ public final class GuestMemory implements AutoCloseable {
     public void writeByte(long address, byte value) {
         RamRegion r = regionFor(address, 1);
         r.host().set(ValueLayout.JAVA_BYTE, address - r.guestBase(), value);
+        written(address, 1);
     }
 
     public void writeShort(long address, short value) {
         RamRegion r = regionFor(address, 2);
         r.host().set(SHORT, address - r.guestBase(), value);
+        written(address, 2);
     }
 
     public void writeInt(long address, int value) {
         RamRegion r = regionFor(address, 4);
         r.host().set(INT, address - r.guestBase(), value);
+        written(address, 4);
     }
 
     public void writeLong(long address, long value) {
         RamRegion r = regionFor(address, 8);
         r.host().set(LONG, address - r.guestBase(), value);
+        written(address, 8);
     }
 
     public void read(long address, byte[] dst, int offset, int length) {
@@ -137,7 +169,8 @@ public final class GuestMemory implements AutoCloseable {
     }
 
     public void write(long address, byte[] src, int offset, int length) {
-        MemorySegment.copy(src, offset, slice(address, length), ValueLayout.JAVA_BYTE, 0, length);
+        MemorySegment.copy(src, offset, writableSlice(address, length), ValueLayout.JAVA_BYTE, 0, length);
+        written(address, length);
     }
 
     public void write(long address, byte[] src) {

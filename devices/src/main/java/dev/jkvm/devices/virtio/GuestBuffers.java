@@ -55,11 +55,21 @@ public final class GuestBuffers {
         return new GuestBuffers(memory, sub);
     }
 
-    /** Host views of the ranges, in order. */
+    /** Read-only host views of the ranges, in order. */
     public List<MemorySegment> segments() {
+        return writableSegments().stream().map(MemorySegment::asReadOnly).toList();
+    }
+
+    /** Host views of the ranges to write into, in order; call {@link #written} once the bytes are in. */
+    public List<MemorySegment> writableSegments() {
         List<MemorySegment> segments = new ArrayList<>(ranges.size());
-        for (Range r : ranges) segments.add(memory.slice(r.address(), r.length()));
+        for (Range r : ranges) segments.add(memory.writableSlice(r.address(), r.length()));
         return segments;
+    }
+
+    /** Reports writes made through {@link #writableSegments} to guest memory's observers. */
+    public void written() {
+        for (Range r : ranges) memory.written(r.address(), r.length());
     }
 
     public void read(long offset, byte[] dst, int dstOffset, int count) {

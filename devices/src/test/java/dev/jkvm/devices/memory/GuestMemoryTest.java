@@ -2,6 +2,8 @@ package dev.jkvm.devices.memory;
 
 import org.junit.jupiter.api.Test;
 
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -44,6 +46,24 @@ class GuestMemoryTest {
             assertThrows(GuestMemoryException.class, () -> m.write(FOUR_GIB + (1 << 20) - 1, new byte[2]));
             assertTrue(m.isRam(FOUR_GIB, 1 << 20));
             assertFalse(m.isRam(FOUR_GIB - 1, 2));
+        }
+    }
+
+    @Test
+    void hostWritesAreReportedAfterTheyLandAndSlicesAreReadOnly() {
+        try (GuestMemory m = GuestMemory.allocate(List.of(new GuestMemory.Range(0, 1 << 20)))) {
+            List<String> seen = new ArrayList<>();
+            m.observeWrites((address, length) -> seen.add(Long.toHexString(address) + "+" + length + "=" + m.readByte(address)));
+            m.writeByte(0x10, (byte) 7);
+            m.writeShort(0x20, (short) 8);
+            m.writeInt(0x30, 9);
+            m.writeLong(0x40, 10);
+            m.write(0x50, new byte[] {11, 12, 13});
+            assertEquals(List.of("10+1=7", "20+2=8", "30+4=9", "40+8=10", "50+3=11"), seen);
+            assertThrows(IllegalArgumentException.class, () -> m.slice(0x60, 1).set(ValueLayout.JAVA_BYTE, 0, (byte) 1));
+            m.writableSlice(0x60, 1).set(ValueLayout.JAVA_BYTE, 0, (byte) 14);
+            m.written(0x60, 1);
+            assertEquals("60+1=14", seen.getLast());
         }
     }
 

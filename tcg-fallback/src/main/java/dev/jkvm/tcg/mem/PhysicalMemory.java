@@ -51,6 +51,7 @@ public final class PhysicalMemory {
         }
         this.mmio = mmio;
         codePages = new int[(int) (top >>> PAGE_SHIFT) + 1];
+        memory.observeWrites(this::noteWrite); // device DMA into code pages must make their blocks stale too
     }
 
     /** Told (on the writing thread) when a page holding decoded code is written. */
@@ -163,7 +164,8 @@ public final class PhysicalMemory {
         }
     }
 
-    private void noteWrite(long address, int size) {
+    private void noteWrite(long address, long size) {
+        if (size <= 0) return;
         long first = address >>> PAGE_SHIFT;
         long last = (address + size - 1) >>> PAGE_SHIFT;
         for (long page = first; page <= last; page++) notePageWritten(page);

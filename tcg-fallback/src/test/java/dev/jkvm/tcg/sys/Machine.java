@@ -33,7 +33,9 @@ final class Machine {
 
     final MemorySegment ram = Arena.ofAuto().allocate(4 << 20, 4096);
     final Bus mmio = new Bus(Bus.Kind.MMIO);
-    final PhysicalMemory physical = new PhysicalMemory(GuestMemory.wrap(List.of(new RamRegion(0, ram))), mmio);
+    /** The RAM as devices see it: their writes go through here. */
+    final GuestMemory guest = GuestMemory.wrap(List.of(new RamRegion(0, ram)));
+    final PhysicalMemory physical = new PhysicalMemory(guest, mmio);
     final VirtualClock clock = new VirtualClock();
     final Bus io = new Bus(Bus.Kind.PIO);
     final CpuState state = new CpuState();

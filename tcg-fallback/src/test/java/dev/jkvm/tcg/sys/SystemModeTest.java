@@ -349,6 +349,24 @@ class SystemModeTest {
         assertTrue(m.cpu.blockCache().codeCache().invalidations() > 0);
     }
 
+    @Test
+    void codeADeviceWroteIsRedecoded() {
+        m.enterLongMode();
+        new Code(m, 0x7000).b(0xb8).d32(1).hlt();
+        m.run(0x7000, 10);
+        assertEquals(1, s.gpr[Reg.RAX]);
+        m.guest.writeByte(0x7001, (byte) 2); // a device's DMA, as e1000 writes a received packet
+        s.halted = false;
+        m.run(0x7000, 10);
+        assertEquals(2, s.gpr[Reg.RAX]);
+
+        m.guest.writableSlice(0x7001, 1).set(java.lang.foreign.ValueLayout.JAVA_BYTE, 0, (byte) 3); // a disk read into RAM
+        m.guest.written(0x7001, 1);
+        s.halted = false;
+        m.run(0x7000, 10);
+        assertEquals(3, s.gpr[Reg.RAX]);
+    }
+
     private static void copyLongMode(CpuState from, CpuState to) {
         to.cr0 = from.cr0;
         to.cr3 = from.cr3;

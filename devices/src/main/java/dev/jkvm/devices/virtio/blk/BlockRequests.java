@@ -105,11 +105,13 @@ final class BlockRequests {
             long length = contiguous >= SECTOR ? contiguous - contiguous % SECTOR : SECTOR;
             GuestBuffers piece = data.range(done, length);
             boolean direct = piece.ranges().size() == 1;
-            ByteBuffer buffer = direct ? piece.segments().getFirst().asByteBuffer() : ByteBuffer.allocate((int) length);
             if (toGuest) {
+                ByteBuffer buffer = direct ? piece.writableSegments().getFirst().asByteBuffer() : ByteBuffer.allocate((int) length);
                 backend.read(position + done, buffer);
-                if (!direct) piece.write(0, buffer.array(), 0, (int) length);
+                if (direct) piece.written();
+                else piece.write(0, buffer.array(), 0, (int) length);
             } else {
+                ByteBuffer buffer = direct ? piece.segments().getFirst().asByteBuffer() : ByteBuffer.allocate((int) length);
                 if (!direct) piece.read(0, buffer.array(), 0, (int) length);
                 backend.write(position + done, buffer);
             }

@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 import static dev.jkvm.devices.virtio.blk.BlockRequests.*;
@@ -105,6 +106,19 @@ class VirtioBlockTest {
         memory.read(c, back, 0, 1024);
         memory.read(d, back, 1024, 512);
         assertArrayEquals(data, back);
+    }
+
+    @Test
+    void readsReportTheGuestRamTheyFilled() {
+        driver.initialize(ALL, true, 0);
+        BitSet reported = new BitSet();
+        memory.observeWrites((address, length) -> reported.set((int) address, (int) (address + length)));
+        long c = ring().alloc(1024);
+        long d = ring().alloc(700);
+        submit(Buffer.readable(header(T_IN, 0), HEADER_SIZE), Buffer.writable(c, 1024), Buffer.writable(d, 512), statusByte());
+        // A software CPU drops code decoded from these bytes only if it hears of them.
+        assertEquals(1024, reported.get((int) c, (int) c + 1024).cardinality());
+        assertEquals(512, reported.get((int) d, (int) d + 700).cardinality());
     }
 
     @Test
