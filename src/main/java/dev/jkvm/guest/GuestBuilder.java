@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Builds the default guest from Debian's packages: the kernel of the current linux-image-amd64, the
@@ -65,7 +64,7 @@ public final class GuestBuilder {
             Path vmlinuz = kernelTree.resolve("boot").resolve("vmlinuz-" + kernelVersion);
             if (!Files.isRegularFile(vmlinuz)) throw new VmmException(kernel.name() + " has no boot/vmlinuz-" + kernelVersion);
 
-            KernelModules modules = KernelModules.scan(moduleTree(kernelTree, kernelVersion));
+            KernelModules modules = KernelModules.ofPackage(kernelTree, kernelVersion);
             List<String> order = modules.loadOrder(MODULES);
             log.info("resolving module order: {}", String.join(" ", order));
             List<InitramfsBuilder.Module> objects = order.stream().map(m -> new InitramfsBuilder.Module(m, modules.object(m))).toList();
@@ -105,14 +104,6 @@ public final class GuestBuilder {
         }
     }
 
-    /** Debian 12 ships modules under /lib/modules, later releases under /usr/lib/modules. */
-    private static Path moduleTree(Path kernelTree, String kernelVersion) {
-        return Stream.of("lib/modules", "usr/lib/modules")
-                .map(dir -> kernelTree.resolve(dir).resolve(kernelVersion).resolve("kernel"))
-                .filter(Files::isDirectory)
-                .findFirst()
-                .orElseThrow(() -> new VmmException("the kernel package has no lib/modules/" + kernelVersion + "/kernel"));
-    }
 
     private static String label(Package pkg) {
         return pkg.name() + " " + pkg.version();

@@ -30,6 +30,15 @@ public final class KernelModules {
         this.files = files;
     }
 
+    /** The modules of an unpacked kernel package: Debian 12 ships them under /lib/modules, later releases under /usr/lib/modules. */
+    public static KernelModules ofPackage(Path kernelTree, String kernelVersion) {
+        return scan(Stream.of("lib/modules", "usr/lib/modules")
+                .map(dir -> kernelTree.resolve(dir).resolve(kernelVersion).resolve("kernel"))
+                .filter(Files::isDirectory)
+                .findFirst()
+                .orElseThrow(() -> new VmmException("the kernel package has no lib/modules/" + kernelVersion + "/kernel")));
+    }
+
     /** Indexes every module file under root. */
     public static KernelModules scan(Path root) {
         Map<String, Path> files = new HashMap<>();

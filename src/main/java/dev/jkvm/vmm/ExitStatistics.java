@@ -17,6 +17,12 @@ import java.util.Map;
 final class ExitStatistics {
     private ExitStatistics() {}
 
+    private static Map<String, Object> byName(Map<ExitReason, Long> counts) {
+        Map<String, Object> named = new LinkedHashMap<>();
+        counts.forEach((reason, n) -> named.put(reason.name().toLowerCase(), n));
+        return named;
+    }
+
     static String toJson(String accelerator, Machine machine, List<Vcpu> vcpus) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("accelerator", accelerator);
@@ -25,11 +31,8 @@ final class ExitStatistics {
             Map<String, Object> cpu = new LinkedHashMap<>();
             cpu.put("index", v.index());
             cpu.put("exits", v.stats().total());
-            Map<String, Object> reasons = new LinkedHashMap<>();
-            for (Map.Entry<ExitReason, Long> e : v.stats().snapshot().entrySet()) reasons.put(e.getKey().name().toLowerCase(), e.getValue());
-            cpu.put("reasons", reasons);
-            Map<String, Object> inKernel = new LinkedHashMap<>();
-            for (Map.Entry<ExitReason, Long> e : v.stats().inKernelSnapshot().entrySet()) inKernel.put(e.getKey().name().toLowerCase(), e.getValue());
+            cpu.put("reasons", byName(v.stats().snapshot()));
+            Map<String, Object> inKernel = byName(v.stats().inKernelSnapshot());
             if (!inKernel.isEmpty()) cpu.put("in_kernel", inKernel);
             Map<String, Long> counters = v.acceleratorStats();
             if (!counters.isEmpty()) {

@@ -17,7 +17,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The first-level (L1) guest of the KVM test lane: the default guest's kernel, and an initramfs with the
@@ -88,7 +87,7 @@ public final class NestedHostImage {
             Path tree = Files.createDirectory(work.resolve("tree"));
             packages.extract(deb, tree, List.of("*/lib/modules/*/kernel/*"));
             Files.delete(deb);
-            KernelModules modules = KernelModules.scan(moduleTree(tree, version));
+            KernelModules modules = KernelModules.ofPackage(tree, version);
             List<String> order = modules.loadOrder(MODULES);
             progress.accept("L1 modules: " + String.join(" ", order));
             List<InitramfsBuilder.Module> objects = order.stream()
@@ -114,13 +113,6 @@ public final class NestedHostImage {
         }
     }
 
-    private static Path moduleTree(Path tree, String version) {
-        return Stream.of("lib/modules", "usr/lib/modules")
-                .map(d -> tree.resolve(d).resolve(version).resolve("kernel"))
-                .filter(Files::isDirectory)
-                .findFirst()
-                .orElseThrow(() -> new VmmException("the kernel package has no lib/modules/" + version + "/kernel"));
-    }
 
     /** bin/busybox from the default guest's initramfs (gzip-compressed newc cpio). */
     static byte[] busyboxOf(Path initramfs) throws IOException {

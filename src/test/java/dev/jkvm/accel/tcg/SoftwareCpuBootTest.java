@@ -5,6 +5,7 @@ import dev.jkvm.guest.BuiltGuest;
 import dev.jkvm.guest.CpioNewcReader;
 import dev.jkvm.guest.GuestCache;
 import dev.jkvm.json.Json;
+import dev.jkvm.testing.DeviceWorkloads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,8 +13,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -61,6 +60,6 @@ class SoftwareCpuBootTest {
 
     private static String busyboxMd5(GuestCache.DefaultGuest guest) throws Exception {
         byte[] busybox = CpioNewcReader.readGzip(guest.initramfs()).get("bin/busybox").data();
-        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(busybox));
+        return DeviceWorkloads.md5(busybox);
     }
 }
