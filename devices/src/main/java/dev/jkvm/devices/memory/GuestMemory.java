@@ -5,7 +5,6 @@ import dev.jkvm.sys.AnonymousMapping;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -14,7 +13,7 @@ import java.util.List;
  * memory. Every accessor is bounds-checked: an address outside RAM raises
  * {@link GuestMemoryException} and never reaches host memory. Multi-byte values are little-endian.
  *
- * <p>Host-side writes (device DMA, the loader) are reported to {@link WriteObserver}s after they land,
+ * <p>Host-side writes (device DMA, the loader) are reported to a {@link WriteObserver} after they land,
  * so a software CPU can drop code it decoded from the bytes that changed.
  */
 public final class GuestMemory implements AutoCloseable {
@@ -33,7 +32,7 @@ public final class GuestMemory implements AutoCloseable {
 
     private final RamRegion[] regions;
     private final List<AnonymousMapping> mappings;
-    private volatile WriteObserver[] observers = {};
+    private volatile WriteObserver observer = (address, length) -> {};
 
     private GuestMemory(RamRegion[] regions, List<AnonymousMapping> mappings) {
         this.regions = regions;
@@ -68,7 +67,7 @@ public final class GuestMemory implements AutoCloseable {
     /** Guest memory over existing host segments (tests, or memory the caller owns). */
     public static GuestMemory wrap(List<RamRegion> regions) {
         RamRegion[] sorted = regions.toArray(new RamRegion[0]);
-        Arrays.sort(sorted, Comparator.comparingLong(RamRegion::guestBase));
+        java.util.Arrays.sort(sorted, Comparator.comparingLong(RamRegion::guestBase));
         return new GuestMemory(sorted, List.of());
     }
 
@@ -97,16 +96,17 @@ public final class GuestMemory implements AutoCloseable {
         return false;
     }
 
-    /** Adds an observer of host-side writes; it stays for the memory's lifetime. */
-    public synchronized void observeWrites(WriteObserver observer) {
-        WriteObserver[] grown = Arrays.copyOf(observers, observers.length + 1);
-        grown[observers.length] = observer;
-        observers = grown;
+    /**
+     * Sets who hears of host-side writes: the software CPU's physical memory, one per machine. A later
+     * call replaces the observer, so memory reused by a series of CPUs keeps none of the old ones alive.
+     */
+    public void setWriteObserver(WriteObserver observer) {
+        this.observer = observer;
     }
 
     /** Reports a write made through a {@link #writableSlice}. */
     public void written(long address, long length) {
-        for (WriteObserver o : observers) o.written(address, length);
+        observer.written(address, length);
     }
 
     /** A read-only view of guest RAM. The whole range must lie in one region. */

@@ -67,7 +67,7 @@ public final class GuestBuffers {
         return segments;
     }
 
-    /** Reports writes made through {@link #writableSegments} to guest memory's observers. */
+    /** Reports writes made through {@link #writableSegments} to guest memory's observer. */
     public void written() {
         for (Range r : ranges) memory.written(r.address(), r.length());
     }

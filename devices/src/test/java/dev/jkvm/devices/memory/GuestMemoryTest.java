@@ -53,7 +53,7 @@ class GuestMemoryTest {
     void hostWritesAreReportedAfterTheyLandAndSlicesAreReadOnly() {
         try (GuestMemory m = GuestMemory.allocate(List.of(new GuestMemory.Range(0, 1 << 20)))) {
             List<String> seen = new ArrayList<>();
-            m.observeWrites((address, length) -> seen.add(Long.toHexString(address) + "+" + length + "=" + m.readByte(address)));
+            m.setWriteObserver((address, length) -> seen.add(Long.toHexString(address) + "+" + length + "=" + m.readByte(address)));
             m.writeByte(0x10, (byte) 7);
             m.writeShort(0x20, (short) 8);
             m.writeInt(0x30, 9);

@@ -51,7 +51,7 @@ public final class PhysicalMemory {
         }
         this.mmio = mmio;
         codePages = new int[(int) (top >>> PAGE_SHIFT) + 1];
-        memory.observeWrites(this::noteWrite); // device DMA into code pages must make their blocks stale too
+        memory.setWriteObserver(this::noteWrite); // device DMA into code pages must make their blocks stale too
     }
 
     /** Told (on the writing thread) when a page holding decoded code is written. */

@@ -112,7 +112,7 @@ class VirtioBlockTest {
     void readsReportTheGuestRamTheyFilled() {
         driver.initialize(ALL, true, 0);
         BitSet reported = new BitSet();
-        memory.observeWrites((address, length) -> reported.set((int) address, (int) (address + length)));
+        memory.setWriteObserver((address, length) -> reported.set((int) address, (int) (address + length)));
         long c = ring().alloc(1024);
         long d = ring().alloc(700);
         submit(Buffer.readable(header(T_IN, 0), HEADER_SIZE), Buffer.writable(c, 1024), Buffer.writable(d, 512), statusByte());
