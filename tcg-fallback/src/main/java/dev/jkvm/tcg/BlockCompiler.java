@@ -23,8 +23,11 @@ import java.util.List;
  * and an early return after any step that wrote to a code page ({@link Cpu#codeWritten}).
  */
 final class BlockCompiler {
-    /** Runs of a block before it is compiled, by default: rarely run code is not worth a class. */
-    static final int THRESHOLD = 200_000;
+    /**
+     * Runs of a block before it is compiled, by default. A Linux boot is fastest around here: far
+     * more leaves most hot code interpreted, far fewer spends HotSpot's time on classes that hardly run.
+     */
+    static final int THRESHOLD = 20_000;
 
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final ClassDesc CD_CPU = Cpu.class.describeConstable().orElseThrow();
