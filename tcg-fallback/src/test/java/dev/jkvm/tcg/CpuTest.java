@@ -121,6 +121,16 @@ class CpuTest {
     }
 
     @Test
+    void compiledCodeAdvancesRipPastRegisterOnlyInstructionsBeforeOneReadsIt() {
+        cpu.setCompileThreshold(1);
+        load(0x3000, 0xb8, 1, 0, 0, 0, 0x01, 0xc0, 0x48, 0x8d, 0x1d, 0, 0, 0, 0, 0xf4); // mov eax,1 ; add eax,eax ; lea rbx,[rip] ; hlt
+        assertEquals(StopReason.HALTED, cpu.runSlice(100));
+        assertEquals(2, state.gpr[Reg.RAX]);
+        assertEquals(0x300e, state.gpr[Reg.RBX]);
+        assertEquals(0x300f, state.rip);
+    }
+
+    @Test
     void undefinedOpcodeStopsWithRipAtTheInstruction() {
         load(0x2000, 0x90, 0x0f, 0x0b); // nop ; ud2
         assertEquals(StopReason.EXCEPTION, cpu.runSlice(100));

@@ -11,7 +11,8 @@ import dev.jkvm.tcg.state.Flags;
 public final class Arithmetic {
     private Arithmetic() {}
 
-    private static final int[] FLAG_OP = {
+    /** The lazy flags operation of each {@link AluKind}. */
+    static final int[] FLAG_OP = {
             Flags.ADD, Flags.LOGIC, Flags.ADC, Flags.SBB, Flags.LOGIC, Flags.SUB, Flags.LOGIC, Flags.SUB};
 
     public static void alu(Cpu cpu, Insn insn) {

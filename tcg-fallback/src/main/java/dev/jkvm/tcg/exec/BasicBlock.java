@@ -57,10 +57,10 @@ public final class BasicBlock {
         return offset;
     }
 
-    /** A successor linked under the same linear address and stamp, or null. */
-    BasicBlock successor(long linear, long stamp) {
-        if (nextLinear0 == linear && nextStamp0 == stamp) return next0;
-        if (nextLinear1 == linear && nextStamp1 == stamp) return next1;
+    /** A successor linked under the same linear address and either stamp, or null. */
+    BasicBlock successor(long linear, long stamp, long otherStamp) {
+        if (nextLinear0 == linear && (nextStamp0 == stamp || nextStamp0 == otherStamp)) return next0;
+        if (nextLinear1 == linear && (nextStamp1 == stamp || nextStamp1 == otherStamp)) return next1;
         return null;
     }
 

@@ -33,20 +33,26 @@ public final class BlockCache {
     /** The block at RIP, to run after previous (null when it did not just run to its end or to a jump). */
     public BasicBlock next(BasicBlock previous, CpuState s) {
         long linear = Operands.linear(s, Segment.CS, s.rip);
-        long stamp = memory.mmu().translationEpoch() << 8 | (long) s.mode.ordinal() << 2 | s.cpl;
+        Mmu mmu = memory.mmu();
+        // A block found through a global translation holds until global translations change (INVLPG, a
+        // global flush), others until any flush (such as a CR3 write): bit 8 tells the two stamps apart.
+        long modeAndCpl = (long) s.mode.ordinal() << 2 | s.cpl;
+        long stamp = mmu.translationEpoch() << 9 | modeAndCpl;
+        long globalStamp = mmu.globalTranslationEpoch() << 9 | 1 << 8 | modeAndCpl;
         if (previous != null) {
-            BasicBlock linked = previous.successor(linear, stamp);
+            BasicBlock linked = previous.successor(linear, stamp, globalStamp);
             if (linked != null && linked.valid()) return linked;
         }
         int slot = (int) (linear ^ (linear >>> 14)) & (RECENT_SLOTS - 1);
         BasicBlock block = recent[slot];
-        if (block == null || block.recentLinear != linear || block.recentStamp != stamp || !block.valid()) {
+        if (block == null || block.recentLinear != linear
+                || (block.recentStamp != stamp && block.recentStamp != globalStamp) || !block.valid()) {
             block = blockAt(s, linear);
             block.recentLinear = linear;
-            block.recentStamp = stamp;
+            block.recentStamp = block.pages.length == 1 && mmu.translatesGlobally(linear) ? globalStamp : stamp;
             recent[slot] = block;
         }
-        if (previous != null) previous.link(linear, stamp, block);
+        if (previous != null) previous.link(linear, block.recentStamp, block);
         return block;
     }
 

@@ -60,15 +60,19 @@ public final class MultiplyDivide {
 
     /** IMUL r, r/m (dst *= src) and IMUL r, r/m, imm (dst = src * imm): truncated signed product. */
     public static void multiplyTruncated(Cpu cpu, Insn insn) {
-        int size = insn.size;
         long a = Operands.read(cpu, insn.src);
         long b = Operands.read(cpu, insn.src2 != null ? insn.src2 : insn.dst);
+        Operands.write(cpu, insn.dst, truncatedProduct(cpu.state, insn.size, a, b));
+    }
+
+    /** The signed product of a and b (of the given size), with CF and OF telling whether it overflowed size. */
+    static long truncatedProduct(CpuState s, int size, long a, long b) {
         long sa = Width.signExtend(a, size), sb = Width.signExtend(b, size);
         long product = sa * sb;
         boolean overflow = size == 8 ? Math.multiplyHigh(sa, sb) != (product >> 63)
                 : Width.signExtend(product, size) != product;
-        Operands.write(cpu, insn.dst, product);
-        setOverflowFlags(cpu.state, size, product, overflow);
+        setOverflowFlags(s, size, product, overflow);
+        return product;
     }
 
     public static void divideUnsigned(Cpu cpu, Insn insn) {

@@ -3,6 +3,7 @@ package dev.jkvm.tcg.exec;
 import dev.jkvm.tcg.Cpu;
 import dev.jkvm.tcg.decode.AluKind;
 import dev.jkvm.tcg.decode.Insn;
+import dev.jkvm.tcg.decode.Op;
 import dev.jkvm.tcg.decode.Operand;
 import dev.jkvm.tcg.decode.ShiftKind;
 import dev.jkvm.tcg.state.CpuState;
@@ -11,8 +12,9 @@ import dev.jkvm.tcg.state.Width;
 
 /**
  * One decoded instruction ready to run. {@link #of} picks, once per decode, a step specialized to
- * the operand kinds and sizes of the most frequent simple forms (moves, LEA, ALU, TEST, shifts and
- * rotates on 32- and 64-bit registers), which skips the interpreter's dispatch on operation, operand kind and size;
+ * the operand kinds and sizes of the most frequent simple forms (moves, LEA, ALU, TEST, INC, DEC,
+ * IMUL, CMOVcc, shifts and rotates on 32- and 64-bit registers; SETcc on a low byte register; Jcc),
+ * which skips the interpreter's dispatch on operation, operand kind and size;
  * every other instruction runs through its {@link Interpreter#step}. A specialized step computes the
  * same values, faults and lazy flags as the interpreter.
  */
@@ -27,7 +29,12 @@ public interface Step {
             case LEA -> isWideGpr(insn.dst) ? loadEffectiveAddress(insn.dst, insn.src) : null;
             case ALU -> alu(insn);
             case TEST -> test(insn);
+            case INC, DEC -> isWideGpr(insn.dst) ? incrementOrDecrement(insn.dst, insn.op == Op.INC) : null;
+            case IMUL -> multiply(insn);
             case SHIFT -> shift(insn);
+            case CMOV -> conditionalMove(insn);
+            case SETCC -> insn.dst.kind == Operand.GPR ? setOnCondition(insn.sub, insn.dst.reg) : null;
+            case JCC -> jumpConditional(insn);
             default -> null;
         };
         return step != null ? step : Interpreter.step(insn);
@@ -90,14 +97,14 @@ public interface Step {
         return cpu -> cpu.state.gpr[d] = widen(Operands.effectiveAddress(cpu.state, src), size);
     }
 
-    /** ALU operations without carry-in whose destination is a wide register. */
+    /** ALU operations whose destination is a wide register. */
     private static Step alu(Insn insn) {
         int kind = insn.sub;
-        if (kind == AluKind.ADC || kind == AluKind.SBB || !isWideGpr(insn.dst)) return null;
+        if (!isWideGpr(insn.dst)) return null;
         Operand src = insn.src;
         int d = insn.dst.reg, size = insn.size, dstSize = insn.dst.size;
         long mask = Width.mask(dstSize);
-        int flagOp = kind == AluKind.ADD ? Flags.ADD : kind == AluKind.SUB || kind == AluKind.CMP ? Flags.SUB : Flags.LOGIC;
+        int flagOp = Arithmetic.FLAG_OP[kind];
         boolean writes = kind != AluKind.CMP;
         return switch (src.kind) {
             case Operand.GPR -> {
@@ -128,16 +135,106 @@ public interface Step {
     }
 
     private static void aluInto(CpuState s, int kind, int flagOp, boolean writes, int d, int dstSize, int size, long a, long b) {
+        int carryIn = (kind == AluKind.ADC || kind == AluKind.SBB) && Flags.carry(s) ? 1 : 0;
         long result = switch (kind) {
             case AluKind.ADD -> a + b;
             case AluKind.OR -> a | b;
+            case AluKind.ADC -> a + b + carryIn;
+            case AluKind.SBB -> a - b - carryIn;
             case AluKind.AND -> a & b;
             case AluKind.XOR -> a ^ b;
             default -> a - b;
         };
         if (writes) s.gpr[d] = widen(result, dstSize);
         s.setLazyFlags(flagOp, size, result, a, b);
-        s.flagCarryIn = 0;
+        s.flagCarryIn = carryIn;
+    }
+
+    /** INC and DEC keep CF: the current one becomes the lazy carry-in. */
+    private static Step incrementOrDecrement(Operand dst, boolean increment) {
+        int d = dst.reg, size = dst.size;
+        long mask = Width.mask(size);
+        int flagOp = increment ? Flags.INC : Flags.DEC;
+        long delta = increment ? 1 : -1;
+        return cpu -> {
+            CpuState s = cpu.state;
+            int carry = Flags.carry(s) ? 1 : 0;
+            long a = s.gpr[d] & mask;
+            long result = a + delta;
+            s.gpr[d] = widen(result, size);
+            s.setLazyFlags(flagOp, size, result, a, 1);
+            s.flagCarryIn = carry;
+        };
+    }
+
+    /** IMUL of a register or memory source by the destination register or an immediate. */
+    private static Step multiply(Insn insn) {
+        Operand src = insn.src, factor = insn.src2 != null ? insn.src2 : insn.dst;
+        if (!isWideGpr(insn.dst) || (factor.kind != Operand.GPR && factor.kind != Operand.IMM)) return null;
+        int d = insn.dst.reg, size = insn.size, f = factor.reg;
+        boolean immediate = factor.kind == Operand.IMM;
+        long factorMask = Width.mask(factor.size), factorValue = factor.value & factorMask;
+        return switch (src.kind) {
+            case Operand.GPR -> {
+                int r = src.reg;
+                long srcMask = Width.mask(src.size);
+                yield cpu -> {
+                    CpuState s = cpu.state;
+                    long b = immediate ? factorValue : s.gpr[f] & factorMask;
+                    s.gpr[d] = widen(MultiplyDivide.truncatedProduct(s, size, s.gpr[r] & srcMask, b), size);
+                };
+            }
+            case Operand.MEM -> {
+                int width = src.size;
+                yield cpu -> {
+                    CpuState s = cpu.state;
+                    long a = cpu.memory.read(Operands.linearAddress(s, src), width);
+                    long b = immediate ? factorValue : s.gpr[f] & factorMask;
+                    s.gpr[d] = widen(MultiplyDivide.truncatedProduct(s, size, a, b), size);
+                };
+            }
+            default -> null;
+        };
+    }
+
+    /** CMOVcc reads its source whatever the condition, and a 32-bit one always zero-extends. */
+    private static Step conditionalMove(Insn insn) {
+        if (!isWideGpr(insn.dst)) return null;
+        int cc = insn.sub, d = insn.dst.reg, size = insn.dst.size;
+        Operand src = insn.src;
+        return switch (src.kind) {
+            case Operand.GPR -> {
+                int r = src.reg;
+                long mask = Width.mask(src.size);
+                yield cpu -> moveIf(cpu.state, cc, d, size, cpu.state.gpr[r] & mask);
+            }
+            case Operand.MEM -> {
+                int width = src.size;
+                yield cpu -> moveIf(cpu.state, cc, d, size, cpu.memory.read(Operands.linearAddress(cpu.state, src), width));
+            }
+            default -> null;
+        };
+    }
+
+    private static void moveIf(CpuState s, int cc, int d, int size, long value) {
+        s.gpr[d] = widen(Flags.condition(s, cc) ? value : s.gpr[d], size);
+    }
+
+    /** SETcc into the low byte of register d. */
+    private static Step setOnCondition(int cc, int d) {
+        return cpu -> {
+            CpuState s = cpu.state;
+            s.gpr[d] = (s.gpr[d] & ~0xffL) | (Flags.condition(s, cc) ? 1 : 0);
+        };
+    }
+
+    private static Step jumpConditional(Insn insn) {
+        int cc = insn.sub, size = insn.size;
+        long displacement = insn.src.value;
+        return cpu -> {
+            CpuState s = cpu.state;
+            if (Flags.condition(s, cc)) ControlFlow.jumpTo(s, s.rip + displacement, size);
+        };
     }
 
     /** Shifts and rotates (not through carry) of a wide register by an immediate or a register count. */

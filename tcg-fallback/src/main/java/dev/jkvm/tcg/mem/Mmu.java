@@ -33,6 +33,16 @@ public interface Mmu {
         return 0;
     }
 
+    /** Like {@link #translationEpoch}, but changed only when global translations may have changed too. */
+    default long globalTranslationEpoch() {
+        return 0;
+    }
+
+    /** Whether the cached translation of linear is global (kept by flushes that keep global pages). */
+    default boolean translatesGlobally(long linear) {
+        return false;
+    }
+
     /** The RAM fast path this MMU fills and drops with its TLB entries, or null if it keeps none. */
     default RamTlb ramTlb() {
         return null;

@@ -46,7 +46,7 @@ public final class PagingMmu implements Mmu {
     /** Page-size mask (in 4 KiB page numbers) of the large page each T_LARGE entry came from. */
     private final long[] largeMasks = new long[TLB_SIZE];
     private boolean largeEntries;
-    private long epoch;
+    private long epoch, globalEpoch;
     private long walks;
 
     // scratch for one walk: the entries whose accessed/dirty bits may need setting
@@ -62,6 +62,17 @@ public final class PagingMmu implements Mmu {
     @Override
     public long translationEpoch() {
         return epoch;
+    }
+
+    @Override
+    public long globalTranslationEpoch() {
+        return globalEpoch;
+    }
+
+    @Override
+    public boolean translatesGlobally(long linear) {
+        int i = (int) (linear >>> 12) & (TLB_SIZE - 1);
+        return tags[i] == linear >>> 12 && (permissions[i] & T_GLOBAL) != 0;
     }
 
     @Override
@@ -117,6 +128,7 @@ public final class PagingMmu implements Mmu {
     public void flushTlb(boolean includingGlobal) {
         epoch++;
         if (includingGlobal) {
+            globalEpoch++;
             Arrays.fill(tags, -1L);
             ram.dropAll();
             largeEntries = false;
@@ -130,6 +142,7 @@ public final class PagingMmu implements Mmu {
     @Override
     public void invalidatePage(long linear) {
         epoch++;
+        globalEpoch++;
         long vpn = linear >>> 12;
         int i = (int) vpn & (TLB_SIZE - 1);
         if (tags[i] == vpn) drop(i);

@@ -317,15 +317,31 @@ class SystemModeTest {
 
     @Test
     void aLinkedSuccessorIsLookedUpAgainAfterItsPageIsRemapped() {
+        remapLinkedSuccessor(0, () -> m.cpu.memory.mmu().invalidatePage(0x250000));
+    }
+
+    @Test
+    void aLinkedSuccessorOnAGlobalPageIsLookedUpAgainAfterInvlpg() {
+        remapLinkedSuccessor(PagingMmu.G, () -> m.cpu.memory.mmu().invalidatePage(0x250000));
+    }
+
+    @Test
+    void aLinkedSuccessorOnANonGlobalPageIsLookedUpAgainAfterACr3Write() {
+        remapLinkedSuccessor(0, () -> m.cpu.memory.mmu().flushTlb(false));
+    }
+
+    /** Runs a jump to 0x250000, remaps that page (with extra PTE bits) and invalidates; the new code must run. */
+    private void remapLinkedSuccessor(long pteBits, Runnable invalidate) {
         m.enterLongMode();
+        s.cr4 |= ControlBits.CR4_PGE;
         new Code(m, 0x300000).b(0xb8).d32(1).hlt();                      // mov eax, 1 ; hlt
         new Code(m, 0x301000).b(0xb8).d32(2).hlt();                      // mov eax, 2 ; hlt
-        m.put64(m.pteAddress(0x250000), 0x300000L | 3);
+        m.put64(m.pteAddress(0x250000), 0x300000L | 3 | pteBits);
         new Code(m, 0x4000).b(0xe9).d32(0x250000 - 0x4005);              // jmp 0x250000
         m.run(0x4000, 10);
         assertEquals(1, s.gpr[Reg.RAX]);
-        m.put64(m.pteAddress(0x250000), 0x301000L | 3);
-        m.cpu.memory.mmu().invalidatePage(0x250000);
+        m.put64(m.pteAddress(0x250000), 0x301000L | 3 | pteBits);
+        invalidate.run();
         s.halted = false;
         m.run(0x4000, 10);
         assertEquals(2, s.gpr[Reg.RAX]);
