@@ -13,7 +13,7 @@ import dev.jkvm.tcg.state.Width;
 /**
  * One decoded instruction ready to run. {@link #of} picks, once per decode, a step specialized to
  * the operand kinds and sizes of the most frequent simple forms (moves, LEA, ALU, TEST, INC, DEC,
- * IMUL, CMOVcc, shifts and rotates on 32- and 64-bit registers; SETcc on a low byte register; Jcc),
+ * MUL, IMUL, CMOVcc, shifts and rotates on 32- and 64-bit registers; SETcc on a low byte register; Jcc),
  * which skips the interpreter's dispatch on operation, operand kind and size;
  * every other instruction runs through its {@link Interpreter#step}. A specialized step computes the
  * same values, faults and lazy flags as the interpreter.
@@ -31,6 +31,7 @@ public interface Step {
             case TEST -> test(insn);
             case INC, DEC -> isWideGpr(insn.dst) ? incrementOrDecrement(insn.dst, insn.op == Op.INC) : null;
             case IMUL -> multiply(insn);
+            case MUL, IMUL_WIDE -> multiplyAccumulator(insn);
             case SHIFT -> shift(insn);
             case CMOV -> conditionalMove(insn);
             case SETCC -> insn.dst.kind == Operand.GPR ? setOnCondition(insn.sub, insn.dst.reg) : null;
@@ -192,6 +193,26 @@ public interface Step {
                     long b = immediate ? factorValue : s.gpr[f] & factorMask;
                     s.gpr[d] = widen(MultiplyDivide.truncatedProduct(s, size, a, b), size);
                 };
+            }
+            default -> null;
+        };
+    }
+
+    /** MUL and one-operand IMUL of the accumulator by a register or memory source. */
+    private static Step multiplyAccumulator(Insn insn) {
+        Operand src = insn.src;
+        int size = insn.size;
+        boolean signed = insn.op == Op.IMUL_WIDE;
+        return switch (src.kind) {
+            case Operand.GPR -> {
+                int r = src.reg;
+                long mask = Width.mask(src.size);
+                yield cpu -> MultiplyDivide.multiplyAccumulator(cpu.state, size, signed, cpu.state.gpr[r] & mask);
+            }
+            case Operand.MEM -> {
+                int width = src.size;
+                yield cpu -> MultiplyDivide.multiplyAccumulator(cpu.state, size, signed,
+                        cpu.memory.read(Operands.linearAddress(cpu.state, src), width));
             }
             default -> null;
         };
