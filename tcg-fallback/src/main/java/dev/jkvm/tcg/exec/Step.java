@@ -66,7 +66,8 @@ public interface Step {
                 }
                 case Operand.MEM -> {
                     int width = src.size;
-                    yield cpu -> cpu.state.gpr[d] = widen(cpu.memory.read(Operands.linearAddress(cpu.state, src), width), size);
+                    MemoryAddress address = MemoryAddress.of(src);
+                    yield cpu -> cpu.state.gpr[d] = widen(cpu.memory.read(address.linear(cpu.state), width), size);
                 }
                 default -> null;
             };
@@ -74,7 +75,8 @@ public interface Step {
         if (dst.kind == Operand.MEM && src.kind == Operand.GPR) {
             int r = src.reg, width = dst.size;
             long mask = Width.mask(src.size);
-            return cpu -> cpu.memory.write(Operands.linearAddress(cpu.state, dst), width, cpu.state.gpr[r] & mask);
+            MemoryAddress address = MemoryAddress.of(dst);
+            return cpu -> cpu.memory.write(address.linear(cpu.state), width, cpu.state.gpr[r] & mask);
         }
         return null;
     }
@@ -87,15 +89,18 @@ public interface Step {
                 int r = src.reg;
                 yield cpu -> cpu.state.gpr[d] = widen(Width.signExtend(cpu.state.gpr[r], width), size);
             }
-            case Operand.MEM -> cpu -> cpu.state.gpr[d] =
-                    widen(Width.signExtend(cpu.memory.read(Operands.linearAddress(cpu.state, src), width), width), size);
+            case Operand.MEM -> {
+                MemoryAddress address = MemoryAddress.of(src);
+                yield cpu -> cpu.state.gpr[d] = widen(Width.signExtend(cpu.memory.read(address.linear(cpu.state), width), width), size);
+            }
             default -> null;
         };
     }
 
     private static Step loadEffectiveAddress(Operand dst, Operand src) {
         int d = dst.reg, size = dst.size;
-        return cpu -> cpu.state.gpr[d] = widen(Operands.effectiveAddress(cpu.state, src), size);
+        MemoryAddress address = MemoryAddress.of(src);
+        return cpu -> cpu.state.gpr[d] = widen(address.offset(cpu.state), size);
     }
 
     /** ALU operations whose destination is a wide register. */
@@ -125,9 +130,10 @@ public interface Step {
             }
             case Operand.MEM -> {
                 int width = src.size;
+                MemoryAddress address = MemoryAddress.of(src);
                 yield cpu -> {
                     CpuState s = cpu.state;
-                    long b = cpu.memory.read(Operands.linearAddress(s, src), width);
+                    long b = cpu.memory.read(address.linear(s), width);
                     aluInto(s, kind, flagOp, writes, d, dstSize, size, s.gpr[d] & mask, b);
                 };
             }
@@ -187,9 +193,10 @@ public interface Step {
             }
             case Operand.MEM -> {
                 int width = src.size;
+                MemoryAddress address = MemoryAddress.of(src);
                 yield cpu -> {
                     CpuState s = cpu.state;
-                    long a = cpu.memory.read(Operands.linearAddress(s, src), width);
+                    long a = cpu.memory.read(address.linear(s), width);
                     long b = immediate ? factorValue : s.gpr[f] & factorMask;
                     s.gpr[d] = widen(MultiplyDivide.truncatedProduct(s, size, a, b), size);
                 };
@@ -211,8 +218,9 @@ public interface Step {
             }
             case Operand.MEM -> {
                 int width = src.size;
+                MemoryAddress address = MemoryAddress.of(src);
                 yield cpu -> MultiplyDivide.multiplyAccumulator(cpu.state, size, signed,
-                        cpu.memory.read(Operands.linearAddress(cpu.state, src), width));
+                        cpu.memory.read(address.linear(cpu.state), width));
             }
             default -> null;
         };
@@ -231,7 +239,8 @@ public interface Step {
             }
             case Operand.MEM -> {
                 int width = src.size;
-                yield cpu -> moveIf(cpu.state, cc, d, size, cpu.memory.read(Operands.linearAddress(cpu.state, src), width));
+                MemoryAddress address = MemoryAddress.of(src);
+                yield cpu -> moveIf(cpu.state, cc, d, size, cpu.memory.read(address.linear(cpu.state), width));
             }
             default -> null;
         };
