@@ -48,7 +48,7 @@ final class BlockCompiler {
 
     /** Ops whose forms on general registers and immediates cannot fault, read RIP or write memory. */
     private static final Set<Op> REGISTER_OPS = EnumSet.of(Op.MOV, Op.MOVZX, Op.MOVSX, Op.LEA, Op.ALU, Op.TEST,
-            Op.INC, Op.DEC, Op.NOT, Op.NEG, Op.IMUL, Op.SHIFT, Op.CMOV, Op.SETCC, Op.BSWAP);
+            Op.INC, Op.DEC, Op.NOT, Op.NEG, Op.MUL, Op.IMUL_WIDE, Op.IMUL, Op.SHIFT, Op.CMOV, Op.SETCC, Op.BSWAP);
 
     private BlockCompiler() {}
 

@@ -37,10 +37,12 @@ public final class MultiplyDivide {
     }
 
     public static void multiplyWide(Cpu cpu, Insn insn, boolean signed) {
-        CpuState s = cpu.state;
-        int size = insn.size;
+        multiplyAccumulator(cpu.state, insn.size, signed, Operands.read(cpu, insn.src));
+    }
+
+    /** MUL or one-operand IMUL: the accumulator pair becomes the accumulator times b (zero-extended from size). */
+    static void multiplyAccumulator(CpuState s, int size, boolean signed, long b) {
         long a = s.gpr[Reg.RAX] & Width.mask(size);
-        long b = Operands.read(cpu, insn.src);
         long low, high;
         boolean overflow;
         if (size == 8) {

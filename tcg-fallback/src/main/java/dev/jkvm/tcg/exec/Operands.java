@@ -14,10 +14,14 @@ public final class Operands {
 
     /** Effective address (offset within the segment), wrapped to the address size. */
     public static long effectiveAddress(CpuState s, Operand m) {
-        long address = m.value;
-        if (m.reg >= 0) address += m.reg == Operand.RIP ? s.rip : s.gpr[m.reg];
-        if (m.index >= 0) address += s.gpr[m.index] << m.scale;
-        return wrapAddress(address, m.addressSize);
+        return effectiveAddress(s, m.reg, m.index, m.scale, m.value, m.addressSize);
+    }
+
+    static long effectiveAddress(CpuState s, int base, int index, int scale, long displacement, int addressSize) {
+        long address = displacement;
+        if (base >= 0) address += base == Operand.RIP ? s.rip : s.gpr[base];
+        if (index >= 0) address += s.gpr[index] << scale;
+        return wrapAddress(address, addressSize);
     }
 
     public static long wrapAddress(long address, int addressSize) {

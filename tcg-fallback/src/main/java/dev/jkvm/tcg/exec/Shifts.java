@@ -44,7 +44,7 @@ public final class Shifts {
         int bits = Width.bits(size);
         return switch (kind) {
             case ShiftKind.ROL, ShiftKind.ROR -> {
-                int n = count % bits;
+                int n = count & (bits - 1); // bits is a power of two: no division
                 long mask = Width.mask(size);
                 if (n == 0) yield a;
                 yield kind == ShiftKind.ROL ? ((a << n) | (a >>> (bits - n))) & mask : ((a >>> n) | (a << (bits - n))) & mask;

@@ -13,7 +13,7 @@ import dev.jkvm.tcg.state.Width;
 /**
  * One decoded instruction ready to run. {@link #of} picks, once per decode, a step specialized to
  * the operand kinds and sizes of the most frequent simple forms (moves, LEA, ALU, TEST, INC, DEC,
- * IMUL, CMOVcc, shifts and rotates on 32- and 64-bit registers; SETcc on a low byte register; Jcc),
+ * MUL, IMUL, CMOVcc, shifts and rotates on 32- and 64-bit registers; SETcc on a low byte register; Jcc),
  * which skips the interpreter's dispatch on operation, operand kind and size;
  * every other instruction runs through its {@link Interpreter#step}. A specialized step computes the
  * same values, faults and lazy flags as the interpreter.
@@ -31,6 +31,7 @@ public interface Step {
             case TEST -> test(insn);
             case INC, DEC -> isWideGpr(insn.dst) ? incrementOrDecrement(insn.dst, insn.op == Op.INC) : null;
             case IMUL -> multiply(insn);
+            case MUL, IMUL_WIDE -> multiplyAccumulator(insn);
             case SHIFT -> shift(insn);
             case CMOV -> conditionalMove(insn);
             case SETCC -> insn.dst.kind == Operand.GPR ? setOnCondition(insn.sub, insn.dst.reg) : null;
@@ -65,7 +66,8 @@ public interface Step {
                 }
                 case Operand.MEM -> {
                     int width = src.size;
-                    yield cpu -> cpu.state.gpr[d] = widen(cpu.memory.read(Operands.linearAddress(cpu.state, src), width), size);
+                    MemoryAddress address = MemoryAddress.of(src);
+                    yield cpu -> cpu.state.gpr[d] = widen(cpu.memory.read(address.linear(cpu.state), width), size);
                 }
                 default -> null;
             };
@@ -73,7 +75,8 @@ public interface Step {
         if (dst.kind == Operand.MEM && src.kind == Operand.GPR) {
             int r = src.reg, width = dst.size;
             long mask = Width.mask(src.size);
-            return cpu -> cpu.memory.write(Operands.linearAddress(cpu.state, dst), width, cpu.state.gpr[r] & mask);
+            MemoryAddress address = MemoryAddress.of(dst);
+            return cpu -> cpu.memory.write(address.linear(cpu.state), width, cpu.state.gpr[r] & mask);
         }
         return null;
     }
@@ -86,15 +89,18 @@ public interface Step {
                 int r = src.reg;
                 yield cpu -> cpu.state.gpr[d] = widen(Width.signExtend(cpu.state.gpr[r], width), size);
             }
-            case Operand.MEM -> cpu -> cpu.state.gpr[d] =
-                    widen(Width.signExtend(cpu.memory.read(Operands.linearAddress(cpu.state, src), width), width), size);
+            case Operand.MEM -> {
+                MemoryAddress address = MemoryAddress.of(src);
+                yield cpu -> cpu.state.gpr[d] = widen(Width.signExtend(cpu.memory.read(address.linear(cpu.state), width), width), size);
+            }
             default -> null;
         };
     }
 
     private static Step loadEffectiveAddress(Operand dst, Operand src) {
         int d = dst.reg, size = dst.size;
-        return cpu -> cpu.state.gpr[d] = widen(Operands.effectiveAddress(cpu.state, src), size);
+        MemoryAddress address = MemoryAddress.of(src);
+        return cpu -> cpu.state.gpr[d] = widen(address.offset(cpu.state), size);
     }
 
     /** ALU operations whose destination is a wide register. */
@@ -124,9 +130,10 @@ public interface Step {
             }
             case Operand.MEM -> {
                 int width = src.size;
+                MemoryAddress address = MemoryAddress.of(src);
                 yield cpu -> {
                     CpuState s = cpu.state;
-                    long b = cpu.memory.read(Operands.linearAddress(s, src), width);
+                    long b = cpu.memory.read(address.linear(s), width);
                     aluInto(s, kind, flagOp, writes, d, dstSize, size, s.gpr[d] & mask, b);
                 };
             }
@@ -186,12 +193,34 @@ public interface Step {
             }
             case Operand.MEM -> {
                 int width = src.size;
+                MemoryAddress address = MemoryAddress.of(src);
                 yield cpu -> {
                     CpuState s = cpu.state;
-                    long a = cpu.memory.read(Operands.linearAddress(s, src), width);
+                    long a = cpu.memory.read(address.linear(s), width);
                     long b = immediate ? factorValue : s.gpr[f] & factorMask;
                     s.gpr[d] = widen(MultiplyDivide.truncatedProduct(s, size, a, b), size);
                 };
+            }
+            default -> null;
+        };
+    }
+
+    /** MUL and one-operand IMUL of the accumulator by a register or memory source. */
+    private static Step multiplyAccumulator(Insn insn) {
+        Operand src = insn.src;
+        int size = insn.size;
+        boolean signed = insn.op == Op.IMUL_WIDE;
+        return switch (src.kind) {
+            case Operand.GPR -> {
+                int r = src.reg;
+                long mask = Width.mask(src.size);
+                yield cpu -> MultiplyDivide.multiplyAccumulator(cpu.state, size, signed, cpu.state.gpr[r] & mask);
+            }
+            case Operand.MEM -> {
+                int width = src.size;
+                MemoryAddress address = MemoryAddress.of(src);
+                yield cpu -> MultiplyDivide.multiplyAccumulator(cpu.state, size, signed,
+                        cpu.memory.read(address.linear(cpu.state), width));
             }
             default -> null;
         };
@@ -210,7 +239,8 @@ public interface Step {
             }
             case Operand.MEM -> {
                 int width = src.size;
-                yield cpu -> moveIf(cpu.state, cc, d, size, cpu.memory.read(Operands.linearAddress(cpu.state, src), width));
+                MemoryAddress address = MemoryAddress.of(src);
+                yield cpu -> moveIf(cpu.state, cc, d, size, cpu.memory.read(address.linear(cpu.state), width));
             }
             default -> null;
         };
