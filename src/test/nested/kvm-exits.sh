@@ -78,6 +78,10 @@ trace_off() {
 
 uptime_s() { cut -d' ' -f1 /proc/uptime | cut -d. -f1; }
 
+# markers NAME: the phase markers the VMM has printed so far, into $work/markers. The console log grows a
+# character at a time, so a marker counts only once the uptime after its phase name shows it complete.
+markers() { grep -o 'JKVM-CMP \(begin\|end\) [a-z0-9]* [0-9]' "$out/$1.log" > "$work/markers" 2>/dev/null; }
+
 # run_case NAME CMD...: runs the VMM in the background and snapshots the counters at each marker it prints.
 run_case() {
     name=$1
@@ -91,7 +95,7 @@ run_case() {
     seen=0
     deadline=$(( start + per_run_timeout ))
     while kill -0 "$pid" 2>/dev/null; do
-        grep -o 'JKVM-CMP \(begin\|end\) [a-z0-9]*' "$out/$name.log" > "$work/markers" 2>/dev/null
+        markers "$name"
         total=$(wc -l < "$work/markers")
         while [ "$seen" -lt "$total" ]; do
             seen=$((seen + 1))
@@ -105,7 +109,7 @@ run_case() {
     done
     wait "$pid"
     status=$?
-    grep -o 'JKVM-CMP \(begin\|end\) [a-z0-9]*' "$out/$name.log" > "$work/markers" 2>/dev/null
+    markers "$name"
     [ "$(wc -l < "$work/markers")" -le "$seen" ] || echo "kvm-exits.sh: $name: the VMM exited before its last markers were snapshotted"
     trace_off "$name"
     echo "$status" > "$out/$name.status"

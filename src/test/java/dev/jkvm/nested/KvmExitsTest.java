@@ -51,11 +51,15 @@ class KvmExitsTest {
     private static KvmExits.Phase phase(Map<String, KvmExits.Phase> phases, String caseName, String name) throws IOException {
         KvmExits.Phase p = phases.get(name);
         if (p == null || p.userExits() < 0) {
-            Path log = lane.out().resolve(caseName + ".log");
-            fail("no counts for " + caseName + " " + name + "; its log:\n" + (Files.exists(log) ? Files.readString(log) : "(none)")
-                    + "\nthe L1 console:\n" + lane.console());
+            fail("no counts for " + caseName + " " + name + "; its log:\n" + readIfPresent(caseName + ".log")
+                    + "\nits counter snapshots:\n" + readIfPresent(caseName + ".snaps") + "\nthe L1 console:\n" + lane.console());
         }
         return p;
+    }
+
+    private static String readIfPresent(String file) throws IOException {
+        Path path = lane.out().resolve(file);
+        return Files.exists(path) ? Files.readString(path) : "(none)";
     }
 
     @Test
